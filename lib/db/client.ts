@@ -1,0 +1,34 @@
+// The one Prisma client of the app: engine-free, talking to PostgreSQL through @prisma/adapter-pg.
+// Kept on globalThis so that Next's dev reloads do not open a new pool each time.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+
+export type { PrismaClient } from "./generated/client";
+export { Prisma } from "./generated/client";
+
+/** Connections per app process (each instance of the app has its own pool). */
+export const DEFAULT_POOL_SIZE = 10;
+
+export function createPrismaClient(
+  connectionString: string = requireDatabaseUrl(),
+  options: { max?: number } = {},
+): PrismaClient {
+  const adapter = new PrismaPg({ connectionString, max: options.max ?? DEFAULT_POOL_SIZE });
+  return new PrismaClient({ adapter });
+}
+
+export function requireDatabaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    throw new Error("DATABASE_URL is not set. `npm start` sets it for the embedded PostgreSQL; see README.md.");
+  }
+  return url;
+}
+
+const globalForPrisma = globalThis as unknown as { timebankPrisma?: PrismaClient };
+
+/** The shared client, created on first use so that importing this module never connects. */
+export function db(): PrismaClient {
+  globalForPrisma.timebankPrisma ??= createPrismaClient();
+  return globalForPrisma.timebankPrisma;
+}

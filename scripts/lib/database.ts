@@ -1,0 +1,39 @@
+// Where the app's PostgreSQL is: DATABASE_URL when set, otherwise the embedded server under
+// .data/ (started here). Shared by `npm start`, `npm run db:migrate` and `npm run db:seed`.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "../../lib/db/embedded";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const DEFAULT_EMBEDDED_PORT = 54329;
+export const EMBEDDED_DATABASE = "timebank";
+
+export interface AppDatabase {
+  url: string;
+  embedded?: EmbeddedServer;
+  dataDir?: string;
+}
+
+export function dataDir(): string {
+  return path.resolve(ROOT, process.env.TIMEBANK_DATA_DIR ?? ".data");
+}
+
+export async function openAppDatabase(log: (line: string) => void): Promise<AppDatabase> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
+  const dir = dataDir();
+  mkdirSync(dir, { recursive: true });
+  const port = Number(process.env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT);
+  const fresh = !existsSync(path.join(dir, "postgres", "PG_VERSION"));
+  log(fresh ? `Creating the embedded PostgreSQL in ${dir}/postgres (first run)…` : `Starting the embedded PostgreSQL (port ${port})…`);
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, "postgres"), port });
+  await ensureDatabase(embedded.url("postgres"), EMBEDDED_DATABASE);
+  return { url: embedded.url(EMBEDDED_DATABASE), embedded, dataDir: dir };
+}
+
+/** A development AUTH_SECRET kept under .data/, made on first use. Never used with DATABASE_URL. */
+export function localAuthSecret(dir: string): string {
+  const file = path.join(dir, "auth-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url") + "\n", { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}

@@ -1,0 +1,118 @@
+// npm start: PostgreSQL (embedded under .data/ unless DATABASE_URL is set), migrations, the demo
+// bank on the first run, a production build when it is missing or stale, then `next start`.
+// Ctrl-C stops the app and then PostgreSQL cleanly. `--dev` runs `next dev` instead.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { createPrismaClient } from "../lib/db/client";
+import { migrate } from "../lib/db/migrate";
+import { bankIsEmpty, seedDemoBank } from "../lib/seed/demo";
+import { BUILD_HASH_FILE, buildIsCurrent, sourceHash } from "./lib/build-hash";
+import { localAuthSecret, openAppDatabase, ROOT } from "./lib/database";
+
+const started = performance.now();
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const log = (line: string) => console.log(`[timebank] ${line}`);
+const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+
+let app: ChildProcess | undefined;
+let stopping = false;
+
+async function main() {
+  const database = await openAppDatabase(log);
+  const stopDatabase = async () => {
+    if (database.embedded) {
+      log("Stopping PostgreSQL…");
+      await database.embedded.stop();
+    }
+  };
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (app && app.exitCode === null) {
+      app.kill("SIGTERM");
+      await new Promise((r) => app!.once("exit", r));
+    }
+    await stopDatabase();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    const result = await migrate(database.url, { log });
+    log(`Migrations: ${result.applied.length} applied, ${result.alreadyApplied} already in place.`);
+
+    const seedDemo = database.embedded ? process.env.SEED_DEMO !== "0" : process.env.SEED_DEMO === "1";
+    if (seedDemo) {
+      const prisma = createPrismaClient(database.url, { max: 4 });
+      try {
+        if (await bankIsEmpty(prisma)) {
+          log("Seeding the demo bank (first run only)…");
+          const summary = await seedDemoBank(prisma);
+          log(`Demo bank: ${summary}`);
+        }
+      } finally {
+        await prisma.$disconnect();
+      }
+    }
+
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, PORT: String(port) };
+    if (!env.AUTH_SECRET) {
+      if (!database.dataDir) {
+        throw new Error("AUTH_SECRET is required when DATABASE_URL is set (generate one with: openssl rand -base64 32).");
+      }
+      env.AUTH_SECRET = localAuthSecret(database.dataDir);
+    }
+
+    if (!dev) {
+      if (buildIsCurrent(ROOT)) {
+        log("The production build is up to date.");
+      } else {
+        log("Building the app (the build is missing or older than the source)…");
+        const buildEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" };
+        delete buildEnv.DATABASE_URL; // pages read the database per request, never at build time
+        const hash = sourceHash(ROOT);
+        const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: ROOT, stdio: "inherit", env: buildEnv });
+        if (build.status !== 0) throw new Error("next build failed");
+        writeFileSync(path.join(ROOT, BUILD_HASH_FILE), hash + "\n");
+      }
+    }
+
+    app = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...env, NODE_ENV: dev ? "development" : "production" },
+    });
+    app.stdout?.on("data", (chunk: Buffer) => process.stdout.write(chunk));
+    app.once("exit", (code) => {
+      if (!stopping) {
+        log(`The app exited (code ${code}).`);
+        void shutdown(code ?? 1);
+      }
+    });
+    await waitUntilServing(port);
+    log(`Serving http://localhost:${port} (ready ${seconds()} s after npm start). Ctrl-C stops it.`);
+  } catch (err) {
+    console.error(`[timebank] ${err instanceof Error ? err.message : String(err)}`);
+    await shutdown(1);
+  }
+}
+
+async function waitUntilServing(p: number): Promise<void> {
+  for (;;) {
+    if (stopping || app?.exitCode !== null) return;
+    try {
+      const res = await fetch(`http://127.0.0.1:${p}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+void main();

@@ -1,0 +1,305 @@
+// Invariant 5 (append-only) and the guards on ledger_accounts and ledger_entries, attacked with
+// raw SQL behind lib/ledger's back. Every refused attempt must leave the ledger byte for byte
+// as it was.
+import { beforeAll, describe, expect, it } from "vitest";
+import { hold, postHold, reconcile, verifyChain, voidHold } from "../../lib/ledger";
+import { useTestDatabase } from "../helpers/db";
+import {
+  accountState,
+  asLedgerError,
+  createMembers,
+  expectSqlState,
+  issuanceAccount,
+  ledgerSnapshot,
+  newKey,
+  refusedWithoutChange,
+  sql,
+  type Member,
+} from "../helpers/ledger";
+
+const database = await useTestDatabase();
+const prisma = database.prisma();
+const raw = await database.pgClient();
+
+let alice: Member;
+let bob: Member;
+let grantId: string;
+let postedHoldId: string;
+let voidedHoldId: string;
+let openHoldId: string;
+
+beforeAll(async () => {
+  [alice, bob] = await createMembers(prisma, 2, { fundMinutes: 300 });
+  const [g] = await sql<{ id: string }>(raw, `SELECT id::text FROM ledger_transfers ORDER BY id LIMIT 1`);
+  grantId = g!.id;
+  const posted = await hold(
+    { debitAccountId: alice.accountId, creditAccountId: bob.accountId, amountMinutes: 30, idempotencyKey: newKey("h") },
+    prisma,
+  );
+  await postHold({ holdId: posted.holdId, idempotencyKey: newKey("p") }, prisma);
+  const voided = await hold(
+    { debitAccountId: alice.accountId, creditAccountId: bob.accountId, amountMinutes: 20, idempotencyKey: newKey("h") },
+    prisma,
+  );
+  await voidHold({ holdId: voided.holdId, idempotencyKey: newKey("v") }, prisma);
+  const open = await hold(
+    { debitAccountId: bob.accountId, creditAccountId: alice.accountId, amountMinutes: 15, idempotencyKey: newKey("h") },
+    prisma,
+  );
+  postedHoldId = posted.holdId.toString();
+  voidedHoldId = voided.holdId.toString();
+  openHoldId = open.holdId.toString();
+});
+
+/** A raw statement that must be refused as append-only, changing nothing. */
+async function expectAppendOnly(statement: string, params: unknown[] = [], message = /append-only/) {
+  const err = await refusedWithoutChange(raw, () => raw.query(statement, params));
+  expectSqlState(err, "TB006", message);
+  const mapped = asLedgerError(err);
+  expect(mapped.code).toBe("append_only");
+  return err;
+}
+
+describe("append-only ledger rows (invariant 5)", () => {
+  it("refuses an UPDATE of a transfer's amount", async () => {
+    await expectAppendOnly(`UPDATE ledger_transfers SET amount_minutes = amount_minutes + 1 WHERE id = $1`, [grantId], /UPDATE on ledger_transfers is refused/);
+  });
+
+  it("refuses an UPDATE of a transfer's memo, even one that changes no money", async () => {
+    await expectAppendOnly(`UPDATE ledger_transfers SET memo = 'edited' WHERE id = $1`, [grantId]);
+  });
+
+  it("refuses a DELETE of a transfer", async () => {
+    await expectAppendOnly(`DELETE FROM ledger_transfers WHERE id = $1`, [grantId], /DELETE on ledger_transfers is refused/);
+  });
+
+  it("refuses an UPDATE of an entry", async () => {
+    await expectAppendOnly(`UPDATE ledger_entries SET amount_minutes = amount_minutes * 2 WHERE transfer_id = $1`, [grantId], /UPDATE on ledger_entries/);
+  });
+
+  it("refuses a DELETE of an entry", async () => {
+    await expectAppendOnly(`DELETE FROM ledger_entries WHERE transfer_id = $1`, [grantId], /DELETE on ledger_entries/);
+  });
+
+  it("refuses an UPDATE of a hold's amount", async () => {
+    await expectAppendOnly(`UPDATE ledger_holds SET amount_minutes = 1 WHERE id = $1`, [openHoldId], /UPDATE on ledger_holds/);
+  });
+
+  it("refuses a DELETE of an open hold", async () => {
+    await expectAppendOnly(`DELETE FROM ledger_holds WHERE id = $1`, [openHoldId], /DELETE on ledger_holds/);
+  });
+
+  it("refuses an UPDATE of a hold resolution (turning a void into a post)", async () => {
+    await expectAppendOnly(
+      `UPDATE ledger_hold_resolutions SET outcome = 'posted', transfer_id = $2 WHERE hold_id = $1`,
+      [voidedHoldId, grantId],
+      /UPDATE on ledger_hold_resolutions/,
+    );
+  });
+
+  it("refuses a DELETE of a hold resolution (reopening a voided hold)", async () => {
+    await expectAppendOnly(`DELETE FROM ledger_hold_resolutions WHERE hold_id = $1`, [voidedHoldId], /DELETE on ledger_hold_resolutions/);
+  });
+
+  it("refuses a DELETE of a posted hold's resolution", async () => {
+    await expectAppendOnly(`DELETE FROM ledger_hold_resolutions WHERE hold_id = $1`, [postedHoldId]);
+  });
+
+  it("refuses a DELETE of an account", async () => {
+    await expectAppendOnly(`DELETE FROM ledger_accounts WHERE id = $1`, [bob.accountId], /DELETE on ledger_accounts/);
+  });
+
+  it.each([
+    ["ledger_entries", "TRUNCATE ledger_entries"],
+    ["ledger_hold_resolutions", "TRUNCATE ledger_hold_resolutions"],
+    ["ledger_transfers", "TRUNCATE ledger_transfers CASCADE"],
+    ["ledger_holds", "TRUNCATE ledger_holds CASCADE"],
+    ["ledger_accounts", "TRUNCATE ledger_accounts CASCADE"],
+    ["all five tables", "TRUNCATE ledger_accounts, ledger_transfers, ledger_entries, ledger_holds, ledger_hold_resolutions"],
+  ])("refuses TRUNCATE of %s", async (_name, statement) => {
+    await expectAppendOnly(statement, [], /TRUNCATE on ledger_\w+ is refused/);
+  });
+
+  it("still refuses a change inside an explicit transaction, which then rolls back whole", async () => {
+    const before = await ledgerSnapshot(raw);
+    await raw.query("BEGIN");
+    try {
+      await raw.query(`UPDATE ledger_accounts SET name = 'renamed in tx' WHERE id = $1`, [alice.accountId]);
+      const err = await raw.query(`DELETE FROM ledger_entries`).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expectSqlState(err, "TB006");
+    } finally {
+      await raw.query("ROLLBACK");
+    }
+    expect(await ledgerSnapshot(raw)).toEqual(before);
+  });
+});
+
+describe("ledger_accounts: balances, holds and chain heads change only through the ledger", () => {
+  it.each([
+    ["balance_minutes", "balance_minutes = balance_minutes + 1000"],
+    ["held_minutes", "held_minutes = 0"],
+    ["head_hash", "head_hash = sha256('forged'::bytea)"],
+    ["head_hash (to null)", "head_hash = NULL"],
+    ["entry_count", "entry_count = entry_count + 1"],
+    ["kind", "kind = 'pool', member_id = NULL"],
+    ["member_id", "member_id = gen_random_uuid()"],
+    ["id", "id = id + 1000"],
+  ])("refuses a direct UPDATE of %s", async (_column, assignment) => {
+    const err = await refusedWithoutChange(raw, () => raw.query(`UPDATE ledger_accounts SET ${assignment} WHERE id = $1`, [alice.accountId]));
+    expectSqlState(err, "TB006", new RegExp(`account ${alice.accountId}: balance, holds and history change only through transfers and holds`));
+    expect(asLedgerError(err).code).toBe("append_only");
+  });
+
+  it("refuses a 'balanced' UPDATE that moves minutes between two accounts and keeps the total zero", async () => {
+    const err = await refusedWithoutChange(raw, () =>
+      raw.query(
+        `UPDATE ledger_accounts
+            SET balance_minutes = balance_minutes + CASE WHEN id = $1 THEN 50 ELSE -50 END
+          WHERE id IN ($1, $2)`,
+        [alice.accountId, bob.accountId],
+      ),
+    );
+    expectSqlState(err, "TB006");
+  });
+
+  it("refuses an UPDATE of the issuance account's balance", async () => {
+    const issuance = await issuanceAccount(prisma);
+    const err = await refusedWithoutChange(raw, () =>
+      raw.query(`UPDATE ledger_accounts SET balance_minutes = 0 WHERE id = $1`, [issuance]),
+    );
+    expectSqlState(err, "TB006");
+  });
+
+  it("allows renaming an account directly (not part of the books)", async () => {
+    await raw.query(`UPDATE ledger_accounts SET name = 'Alice (renamed)' WHERE id = $1`, [alice.accountId]);
+    const [r] = await sql<{ name: string }>(raw, `SELECT name FROM ledger_accounts WHERE id = $1`, [alice.accountId]);
+    expect(r!.name).toBe("Alice (renamed)");
+    expect(await reconcile(prisma)).toEqual([]);
+    expect(await verifyChain(prisma)).toEqual([]);
+  });
+
+  it.each([
+    ["a non-zero opening balance", "balance_minutes", "500"],
+    ["a negative opening balance", "balance_minutes", "-500"],
+    ["opening holds", "held_minutes", "10"],
+    ["a forged chain head", "head_hash", "sha256('x'::bytea)"],
+    ["a forged entry count", "entry_count", "3"],
+  ])("refuses inserting an account with %s", async (_what, column, value) => {
+    const err = await refusedWithoutChange(raw, () =>
+      raw.query(`INSERT INTO ledger_accounts (kind, code, name, floor_minutes, ${column}) VALUES ('pool', $1, 'Forged pool', 0, ${value})`, [
+        newKey("pool"),
+      ]),
+    );
+    expectSqlState(err, "TB006", /an account opens with no balance, holds or entries/);
+  });
+
+  it("allows inserting an empty account directly, which then keeps the books", async () => {
+    const code = newKey("pool");
+    const [r] = await sql<{ id: number }>(
+      raw,
+      `INSERT INTO ledger_accounts (kind, code, name, floor_minutes) VALUES ('pool', $1, 'Raw pool', 0) RETURNING id`,
+      [code],
+    );
+    expect(await accountState(raw, r!.id)).toMatchObject({ balance: 0, held: 0, floor: 0, entryCount: 0 });
+    expect(await reconcile(prisma)).toEqual([]);
+  });
+});
+
+describe("floor_minutes may change directly, only while the account stays above it (invariant 4)", () => {
+  it("allows raising and lowering a floor that the account stays above", async () => {
+    const [carol] = await createMembers(prisma, 1, { floorMinutes: -600 });
+    // Carol spends 100 minutes she does not have: balance -100, floor -600.
+    await hold({ debitAccountId: carol!.accountId, creditAccountId: bob.accountId, amountMinutes: 100, idempotencyKey: newKey("h") }, prisma).then(
+      (h) => postHold({ holdId: h.holdId, idempotencyKey: newKey("p") }, prisma),
+    );
+    await raw.query(`UPDATE ledger_accounts SET floor_minutes = -100 WHERE id = $1`, [carol!.accountId]);
+    expect((await accountState(raw, carol!.accountId)).floor).toBe(-100);
+    await raw.query(`UPDATE ledger_accounts SET floor_minutes = -1200 WHERE id = $1`, [carol!.accountId]);
+    expect(await accountState(raw, carol!.accountId)).toMatchObject({ balance: -100, held: 0, floor: -1200 });
+    expect(await reconcile(prisma)).toEqual([]);
+  });
+
+  it("refuses raising a floor above what the account has, counting its holds", async () => {
+    const [dave] = await createMembers(prisma, 1, { fundMinutes: 100, floorMinutes: -600 });
+    await hold({ debitAccountId: dave!.accountId, creditAccountId: bob.accountId, amountMinutes: 80, idempotencyKey: newKey("h") }, prisma);
+    // balance 100, held 80: available above zero is 20, so a floor of 0 still fits but 30 minutes of
+    // spending room would not: balance - held = 20 >= floor is required.
+    await raw.query(`UPDATE ledger_accounts SET floor_minutes = 0 WHERE id = $1`, [dave!.accountId]);
+    await raw.query(`UPDATE ledger_accounts SET floor_minutes = -600 WHERE id = $1`, [dave!.accountId]);
+
+    const [erin] = await createMembers(prisma, 1, { floorMinutes: -600 });
+    await hold({ debitAccountId: erin!.accountId, creditAccountId: bob.accountId, amountMinutes: 50, idempotencyKey: newKey("h") }, prisma);
+    const err = await refusedWithoutChange(raw, () =>
+      raw.query(`UPDATE ledger_accounts SET floor_minutes = -49 WHERE id = $1`, [erin!.accountId]),
+    );
+    expectSqlState(err, "23514", /ledger_accounts_floor/);
+    const mapped = asLedgerError(err);
+    expect(mapped.code).toBe("below_floor");
+    expect(mapped.message).toMatch(/below its floor/);
+  });
+
+  it("refuses a positive floor", async () => {
+    const [fay] = await createMembers(prisma, 1, { fundMinutes: 500 });
+    const err = await refusedWithoutChange(raw, () => raw.query(`UPDATE ledger_accounts SET floor_minutes = 10 WHERE id = $1`, [fay!.accountId]));
+    expectSqlState(err, "23514", /ledger_accounts_floor_not_positive/);
+  });
+
+  it("refuses removing a member's floor", async () => {
+    const err = await refusedWithoutChange(raw, () => raw.query(`UPDATE ledger_accounts SET floor_minutes = NULL WHERE id = $1`, [bob.accountId]));
+    expectSqlState(err, "23514", /ledger_accounts_member_floor/);
+  });
+});
+
+describe("ledger_entries and hold resolutions are written only by the ledger's own triggers", () => {
+  it("refuses a direct INSERT into ledger_entries, even one with the right seq and a valid hash", async () => {
+    const err = await refusedWithoutChange(raw, () =>
+      raw.query(
+        `INSERT INTO ledger_entries (transfer_id, account_id, seq, amount_minutes, balance_after_minutes, prev_hash, hash)
+         SELECT t.id, a.id, a.entry_count + 1, 60, a.balance_minutes + 60, a.head_hash,
+                ledger_entry_hash(a.head_hash, a.id, a.entry_count + 1, 60, a.balance_minutes + 60, t)
+           FROM ledger_accounts a, ledger_transfers t
+          WHERE a.id = $1 AND t.id = $2`,
+        [alice.accountId, grantId],
+      ),
+    );
+    expectSqlState(err, "TB006", /ledger entries are written only by their transfer/);
+    expect(asLedgerError(err).code).toBe("append_only");
+  });
+
+  it("refuses a direct INSERT of a 'posted' resolution (a hold is posted by its transfer)", async () => {
+    const err = await refusedWithoutChange(raw, () =>
+      raw.query(
+        `INSERT INTO ledger_hold_resolutions (hold_id, outcome, transfer_id, idempotency_key) VALUES ($1, 'posted', $2, $3)`,
+        [openHoldId, grantId, newKey("forged-post")],
+      ),
+    );
+    expectSqlState(err, "TB006", /a hold is posted by inserting its transfer/);
+  });
+
+  it("a direct INSERT of a 'voided' resolution releases the hold and keeps the books", async () => {
+    const h = await hold({ debitAccountId: bob.accountId, creditAccountId: alice.accountId, amountMinutes: 25, idempotencyKey: newKey("h") }, prisma);
+    const heldBefore = (await accountState(raw, bob.accountId)).held;
+    await raw.query(`INSERT INTO ledger_hold_resolutions (hold_id, outcome, idempotency_key) VALUES ($1, 'voided', $2)`, [
+      h.holdId.toString(),
+      newKey("raw-void"),
+    ]);
+    expect((await accountState(raw, bob.accountId)).held).toBe(heldBefore - 25);
+    expect(await reconcile(prisma)).toEqual([]);
+    // ... and a second raw void of the same hold is refused.
+    const err = await refusedWithoutChange(raw, () =>
+      raw.query(`INSERT INTO ledger_hold_resolutions (hold_id, outcome, idempotency_key) VALUES ($1, 'voided', $2)`, [
+        h.holdId.toString(),
+        newKey("raw-void"),
+      ]),
+    );
+    expectSqlState(err, "TB004", /was already voided/);
+  });
+
+  it("the ledger is intact after all the refused attempts", async () => {
+    expect(await reconcile(prisma)).toEqual([]);
+    expect(await verifyChain(prisma)).toEqual([]);
+  });
+});

@@ -1,20 +1,17 @@
 // npm start: PostgreSQL (embedded under .data/ unless DATABASE_URL is set), migrations, the demo
 // bank on the first run, a production build when it is missing or stale, then `next start`.
 // Ctrl-C stops the app and then PostgreSQL cleanly. `--dev` runs `next dev` instead.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createPrismaClient } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import { bankIsEmpty, seedDemoBank } from "../lib/seed/demo";
-import { BUILD_HASH_FILE, buildIsCurrent, sourceHash } from "./lib/build-hash";
+import { buildIsCurrent } from "./lib/build-hash";
+import { buildApp, nextBin } from "./lib/build";
 import { localAuthSecret, openAppDatabase, ROOT } from "./lib/database";
 
 const started = performance.now();
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const log = (line: string) => console.log(`[timebank] ${line}`);
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 
@@ -73,12 +70,7 @@ async function main() {
         log("The production build is up to date.");
       } else {
         log("Building the app (the build is missing or older than the source)…");
-        const buildEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" };
-        delete buildEnv.DATABASE_URL; // pages read the database per request, never at build time
-        const hash = sourceHash(ROOT);
-        const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: ROOT, stdio: "inherit", env: buildEnv });
-        if (build.status !== 0) throw new Error("next build failed");
-        writeFileSync(path.join(ROOT, BUILD_HASH_FILE), hash + "\n");
+        buildApp(ROOT);
       }
     }
 

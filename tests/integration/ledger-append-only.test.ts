@@ -140,7 +140,7 @@ describe("append-only ledger rows (invariant 5)", () => {
 describe("ledger_accounts: balances, holds and chain heads change only through the ledger", () => {
   it.each([
     ["balance_minutes", "balance_minutes = balance_minutes + 1000"],
-    ["held_minutes", "held_minutes = 0"],
+    ["held_minutes", "held_minutes = held_minutes + 10"],
     ["head_hash", "head_hash = sha256('forged'::bytea)"],
     ["head_hash (to null)", "head_hash = NULL"],
     ["entry_count", "entry_count = entry_count + 1"],
@@ -162,6 +162,12 @@ describe("ledger_accounts: balances, holds and chain heads change only through t
         [alice.accountId, bob.accountId],
       ),
     );
+    expectSqlState(err, "TB006");
+  });
+
+  it("refuses releasing an open hold by zeroing held_minutes", async () => {
+    expect((await accountState(raw, bob.accountId)).held).toBeGreaterThan(0);
+    const err = await refusedWithoutChange(raw, () => raw.query(`UPDATE ledger_accounts SET held_minutes = 0 WHERE id = $1`, [bob.accountId]));
     expectSqlState(err, "TB006");
   });
 
@@ -225,8 +231,7 @@ describe("floor_minutes may change directly, only while the account stays above 
   it("refuses raising a floor above what the account has, counting its holds", async () => {
     const [dave] = await createMembers(prisma, 1, { fundMinutes: 100, floorMinutes: -600 });
     await hold({ debitAccountId: dave!.accountId, creditAccountId: bob.accountId, amountMinutes: 80, idempotencyKey: newKey("h") }, prisma);
-    // balance 100, held 80: available above zero is 20, so a floor of 0 still fits but 30 minutes of
-    // spending room would not: balance - held = 20 >= floor is required.
+    // balance 100, held 80: balance - held = 20, so a floor of 0 still fits.
     await raw.query(`UPDATE ledger_accounts SET floor_minutes = 0 WHERE id = $1`, [dave!.accountId]);
     await raw.query(`UPDATE ledger_accounts SET floor_minutes = -600 WHERE id = $1`, [dave!.accountId]);
 

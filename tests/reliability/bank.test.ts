@@ -42,7 +42,7 @@ const CLIENTS = 16;
 const READERS = 2;
 const PHASE_MS = Number(process.env.BANK_PHASE_MS ?? 8_000);
 /** Every client makes at least this many calls per phase, however slow the machine. */
-const MIN_OPS_PER_CLIENT = 25;
+const MIN_OPS_PER_CLIENT = 15;
 const WELCOME_MINUTES = 600;
 const SEED = seedFromEnv();
 

@@ -10,5 +10,10 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // Tests are not React: use* helpers there are not hooks.
+    files: ["tests/**", "scripts/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
   globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/db/generated/**", ".data/**", ".scratch/**", "test-results/**", "playwright-report/**"]),
 ]);

@@ -1,0 +1,116 @@
+// `npm start` as a newcomer meets it: the first start creates PostgreSQL and the demo bank, a
+// second start reuses both, Ctrl-C stops PostgreSQL cleanly, and a run killed outright leaves
+// nothing that blocks the next start. Runs after the webServer has built the app, so the starts
+// here find the build current. Times are printed, never asserted.
+import { expect, test } from "@playwright/test";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import pg from "pg";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const DATA_DIR = path.join(ROOT, ".data/e2e-lifecycle");
+const PG_PORT = 54359;
+const APP_PORT = 3110;
+
+interface Started {
+  child: ChildProcess;
+  seconds: number;
+  output: () => string;
+}
+
+function start(): Promise<Started> {
+  const began = Date.now();
+  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
+    cwd: ROOT,
+    detached: true, // its own process group, like a terminal's foreground job
+    env: { ...process.env, DATABASE_URL: "", TIMEBANK_DATA_DIR: DATA_DIR, EMBEDDED_PG_PORT: String(PG_PORT), PORT: String(APP_PORT) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
+  child.stderr!.on("data", (c: Buffer) => (out += c.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (/Serving http:\/\/localhost:\d+/.test(out)) {
+        clearInterval(timer);
+        resolve({ child, seconds: (Date.now() - began) / 1000, output: () => out });
+      } else if (child.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`npm start exited (${child.exitCode}):\n${out}`));
+      }
+    }, 100);
+  });
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((r) => child.once("exit", (code) => r(code)));
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+}
+
+async function memberCount(): Promise<number> {
+  const c = new pg.Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${PG_PORT}/timebank` });
+  await c.connect();
+  try {
+    return Number((await c.query("SELECT count(*) FROM members")).rows[0].count);
+  } finally {
+    await c.end();
+  }
+}
+
+test.describe.configure({ mode: "serial" });
+test.setTimeout(240_000);
+
+test.beforeAll(() => rmSync(DATA_DIR, { recursive: true, force: true }));
+test.afterAll(() => rmSync(DATA_DIR, { recursive: true, force: true }));
+
+test("npm start: first start seeds the bank, Ctrl-C stops PostgreSQL, a second start reuses the data, a killed run does not block the next", async ({ page }) => {
+  const first = await start();
+  expect(first.output()).toContain("Seeding the demo bank");
+  await page.goto(`http://127.0.0.1:${APP_PORT}/`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const members = await memberCount();
+  expect(members).toBeGreaterThan(50);
+
+  // Ctrl-C: the terminal sends SIGINT to the whole foreground process group.
+  process.kill(-first.child.pid!, "SIGINT");
+  expect(await exited(first.child)).toBe(0);
+  expect(first.output()).toContain("Stopping PostgreSQL");
+  expect(existsSync(path.join(DATA_DIR, "postgres/postmaster.pid"))).toBe(false);
+  expect(await portOpen(PG_PORT)).toBe(false);
+  expect(await portOpen(APP_PORT)).toBe(false);
+
+  const second = await start();
+  expect(second.output()).not.toContain("Seeding the demo bank");
+  expect(second.output()).toContain("The production build is up to date");
+  expect(await memberCount()).toBe(members);
+
+  // Killed outright (kill -9 of the whole group): PostgreSQL's lock file stays behind.
+  process.kill(-second.child.pid!, "SIGKILL");
+  await exited(second.child);
+  await expect.poll(() => portOpen(APP_PORT)).toBe(false);
+  await expect.poll(() => portOpen(PG_PORT)).toBe(false);
+  const lock = path.join(DATA_DIR, "postgres/postmaster.pid");
+  expect(existsSync(lock)).toBe(true);
+  expect(readFileSync(lock, "utf8").length).toBeGreaterThan(0);
+
+  const third = await start();
+  expect(await memberCount()).toBe(members);
+  await page.goto(`http://127.0.0.1:${APP_PORT}/`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  process.kill(-third.child.pid!, "SIGINT");
+  expect(await exited(third.child)).toBe(0);
+
+  console.log(
+    `npm start: first start ${first.seconds.toFixed(1)} s (new PostgreSQL + migrations + demo bank), ` +
+      `second ${second.seconds.toFixed(1)} s, after kill -9 ${third.seconds.toFixed(1)} s`,
+  );
+});

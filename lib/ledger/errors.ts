@@ -49,13 +49,18 @@ export function databaseErrorInfo(err: unknown): DatabaseErrorInfo | undefined {
   const meta = e.meta as { driverAdapterError?: { cause?: { originalCode?: string; code?: string; originalMessage?: string; message?: string } } } | undefined;
   const cause = meta?.driverAdapterError?.cause ?? (e.cause as Record<string, string> | undefined);
   const state = cause?.originalCode ?? cause?.code;
-  if (typeof state === "string" && /^[0-9A-Z]{5}$/.test(state)) {
+  if (isSqlState(state)) {
     return { sqlState: state, message: String(cause?.originalMessage ?? cause?.message ?? "") };
   }
-  if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) && typeof e.message === "string") {
+  if (isSqlState(e.code) && typeof e.message === "string") {
     return { sqlState: e.code, message: e.message };
   }
   return undefined;
+}
+
+/** A PostgreSQL SQLSTATE: five digits or capitals, and not one of Prisma's own codes (P2034…). */
+function isSqlState(code: unknown): code is string {
+  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) && !/^P\d{4}$/.test(code);
 }
 
 export function toLedgerError(err: unknown): unknown {
@@ -65,7 +70,7 @@ export function toLedgerError(err: unknown): unknown {
   let code = SQLSTATE_TO_CODE[info.sqlState];
   if (!code) return err;
   let message = info.message;
-  if (info.sqlState === "23514" && message.includes("ledger_accounts_floor")) {
+  if (info.sqlState === "23514" && message.includes('"ledger_accounts_floor"')) {
     code = "below_floor";
     message = "This would take the account below its floor.";
   } else if (info.sqlState === "23505") {
@@ -77,6 +82,8 @@ export function toLedgerError(err: unknown): unknown {
 
 /** Errors after which the same call, with the same idempotency key, may safely be tried again. */
 export function isTransient(err: unknown): boolean {
+  // Prisma's own code for a write conflict or deadlock.
+  if (typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2034") return true;
   const info = databaseErrorInfo(err);
   if (info) {
     // serialization failure, deadlock, connection exceptions, shutdown / terminated backend

@@ -104,7 +104,8 @@ async function run<T>(database: LedgerDb, call: (d: LedgerDb) => Promise<T>): Pr
     } catch (raw) {
       const err = toLedgerError(raw);
       const racedOnKey =
-        err instanceof LedgerError && (err.sqlState === "23505" || err.code === "already_resolved") && attempt === 1;
+        err instanceof LedgerError && (err.sqlState === "23505" || err.code === "already_resolved" || err.code === "already_reversed") &&
+        attempt === 1;
       if (canRetry && attempt < MAX_ATTEMPTS && (racedOnKey || isTransient(raw))) {
         await sleep(Math.random() * Math.min(1000, RETRY_BASE_MS * 2 ** attempt));
         continue;

@@ -168,6 +168,38 @@ export function asLedgerError(err: unknown): LedgerError {
   return mapped as LedgerError;
 }
 
+/**
+ * Makes a race deterministic: `locker` locks the given accounts (as every ledger write does, FOR
+ * UPDATE), `start` launches the racing calls, and once `waiters` sessions are queued behind the
+ * lock (or 15 s have passed) the lock is released, so all of them run into each other at once.
+ */
+export async function raceBehindLock<T>(
+  locker: pg.Client,
+  observer: SqlClient,
+  accountIds: number[],
+  waiters: number,
+  start: () => Promise<T>[],
+): Promise<PromiseSettledResult<T>[]> {
+  await locker.query("BEGIN");
+  let settled: Promise<PromiseSettledResult<T>[]>;
+  try {
+    await locker.query(`SELECT id FROM ledger_accounts WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE`, [accountIds]);
+    settled = Promise.allSettled(start());
+    const until = Date.now() + 15_000;
+    for (;;) {
+      const [row] = await sql<{ n: number }>(
+        observer,
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
+      if ((row?.n ?? 0) >= waiters || Date.now() > until) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  } finally {
+    await locker.query("COMMIT");
+  }
+  return settled;
+}
+
 /** Tallies settled promises: how many succeeded, and the LedgerError codes of the rest. */
 export function tally<T>(results: PromiseSettledResult<T>[]): { ok: T[]; codes: string[]; other: unknown[] } {
   const ok: T[] = [];

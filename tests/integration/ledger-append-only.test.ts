@@ -29,7 +29,7 @@ let voidedHoldId: string;
 let openHoldId: string;
 
 beforeAll(async () => {
-  [alice, bob] = await createMembers(prisma, 2, { fundMinutes: 300 });
+  [alice, bob] = (await createMembers(prisma, 2, { fundMinutes: 300 })) as [Member, Member];
   const [g] = await sql<{ id: string }>(raw, `SELECT id::text FROM ledger_transfers ORDER BY id LIMIT 1`);
   grantId = g!.id;
   const posted = await hold(
@@ -59,6 +59,25 @@ async function expectAppendOnly(statement: string, params: unknown[] = [], messa
   expect(mapped.code).toBe("append_only");
   return err;
 }
+
+describe("ledgerSnapshot() (what every 'unchanged' assertion relies on)", () => {
+  it("sees a change in each of the five ledger tables", async () => {
+    const before = await ledgerSnapshot(raw);
+    const h = await hold({ debitAccountId: alice.accountId, creditAccountId: bob.accountId, amountMinutes: 5, idempotencyKey: newKey("h") }, prisma);
+    const mid = await ledgerSnapshot(raw);
+    await postHold({ holdId: h.holdId, idempotencyKey: newKey("p") }, prisma);
+    const after = await ledgerSnapshot(raw);
+    expect(mid.holds).toHaveLength(before.holds.length + 1);
+    expect(mid.accounts).not.toEqual(before.accounts);
+    expect(after.transfers).toHaveLength(mid.transfers.length + 1);
+    expect(after.entries).toHaveLength(mid.entries.length + 2);
+    expect(after.resolutions).toHaveLength(mid.resolutions.length + 1);
+    expect(after.accounts).not.toEqual(mid.accounts);
+    // Values are plain JSON: hashes as hex text, ids as numbers.
+    expect(after.entries[0]).toMatchObject({ hash: expect.stringMatching(/^\\x[0-9a-f]{64}$/), id: expect.any(Number) });
+    expect(JSON.parse(JSON.stringify(after))).toEqual(after);
+  });
+});
 
 describe("append-only ledger rows (invariant 5)", () => {
   it("refuses an UPDATE of a transfer's amount", async () => {
@@ -138,6 +157,13 @@ describe("append-only ledger rows (invariant 5)", () => {
 });
 
 describe("ledger_accounts: balances, holds and chain heads change only through the ledger", () => {
+  it("refuses a direct UPDATE of a system account's code (issuance cannot be moved onto a member)", async () => {
+    const err = await refusedWithoutChange(raw, () =>
+      raw.query(`UPDATE ledger_accounts SET code = 'issuance-old' WHERE code = 'issuance'`),
+    );
+    expectSqlState(err, "TB006", /never change/);
+  });
+
   it.each([
     ["balance_minutes", "balance_minutes = balance_minutes + 1000"],
     ["held_minutes", "held_minutes = held_minutes + 10"],
@@ -149,7 +175,11 @@ describe("ledger_accounts: balances, holds and chain heads change only through t
     ["id", "id = id + 1000"],
   ])("refuses a direct UPDATE of %s", async (_column, assignment) => {
     const err = await refusedWithoutChange(raw, () => raw.query(`UPDATE ledger_accounts SET ${assignment} WHERE id = $1`, [alice.accountId]));
-    expectSqlState(err, "TB006", new RegExp(`account ${alice.accountId}: balance, holds and history change only through transfers and holds`));
+    expectSqlState(
+      err,
+      "TB006",
+      new RegExp(`account ${alice.accountId}: (balance, holds and history change only through transfers and holds|its id, kind, member and code never change)`),
+    );
     expect(asLedgerError(err).code).toBe("append_only");
   });
 
@@ -194,14 +224,18 @@ describe("ledger_accounts: balances, holds and chain heads change only through t
     }
   }
 
-  // BUG (see the report): the depth test in ledger_accounts_guard is not proof that the ledger's
-  // own trigger is running. Remove `.fails` once the guard is fixed.
-  it.fails("refuses a balance UPDATE smuggled in through a user-defined trigger (trigger depth 2)", async () => {
+  // The depth test alone is not proof that the ledger's own trigger is running, so the guard
+  // also requires a balance change to match the entries just written for it.
+  it("refuses a balance UPDATE smuggled in through a user-defined trigger (trigger depth 2)", async () => {
     await smuggleBalanceChange(async (client) => {
       const before = await accountState(client, alice.accountId);
+      await client.query("SAVEPOINT s");
       const outcome = await client.query(`INSERT INTO smuggle VALUES ($1)`, [alice.accountId]).then(
         () => "accepted",
-        (e: unknown) => (e as { code?: string }).code,
+        async (e: unknown) => {
+          await client.query("ROLLBACK TO SAVEPOINT s");
+          return (e as { code?: string }).code;
+        },
       );
       expect(outcome).toBe("TB006");
       expect(await accountState(client, alice.accountId)).toEqual(before);

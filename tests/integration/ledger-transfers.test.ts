@@ -91,9 +91,9 @@ describe("invariant 1: a positive whole number of minutes between two different 
     expect((err as { code?: string }).code).toMatch(/^(TB001|23514|TB007)$/);
   });
 
-  // BUG (see the report): ledger_transfers_check runs before the CHECK constraint and reports a
+  // Regression test for a bug these tests found (now fixed): ledger_transfers_check runs before the CHECK constraint and reports a
   // same-account transfer as "account 7 or 7 does not exist" (TB007 -> not_found).
-  it.fails("reports a raw same-account transfer as invalid, not as a missing account", async () => {
+  it("reports a raw same-account transfer as invalid, not as a missing account", async () => {
     const a = await createMember(prisma, { fundMinutes: 100 });
     const err = await caught(() => raw.query(INSERT_TRANSFER, ["donation", a.accountId, a.accountId, 10, newKey("raw")]));
     expect(asLedgerError(err).code).toBe("invalid");
@@ -314,13 +314,13 @@ describe("invariant 4: no member account goes below its floor, counting holds", 
     const payer = await createMember(prisma, { fundMinutes: 200, floorMinutes: -300 });
     const others = await createMembers(prisma, 3);
     const pool = database.prisma({ max: 8 });
-    const ops = Array.from({ length: 24 }, (_, i) => {
+    const ops = Array.from({ length: 24 }, (_, i): Promise<unknown> => {
       const to = others[i % 3]!.accountId;
       if (i % 3 === 0) {
         return transfer({ kind: "donation", debitAccountId: payer.accountId, creditAccountId: to, amountMinutes: 70, idempotencyKey: newKey() }, pool);
       }
-      return hold({ debitAccountId: payer.accountId, creditAccountId: to, amountMinutes: 70, idempotencyKey: newKey() }, pool).then((h) =>
-        i % 3 === 1 ? postHold({ holdId: h.holdId, idempotencyKey: newKey() }, pool) : h,
+      return hold({ debitAccountId: payer.accountId, creditAccountId: to, amountMinutes: 70, idempotencyKey: newKey() }, pool).then(
+        (h): Promise<unknown> => (i % 3 === 1 ? postHold({ holdId: h.holdId, idempotencyKey: newKey() }, pool) : Promise.resolve(h)),
       );
     });
     const { ok, codes, other } = tally(await Promise.allSettled(ops));

@@ -445,10 +445,10 @@ CREATE INDEX "ledger_transfers_kind_id_idx" ON "ledger_transfers"("kind", "id");
 CREATE INDEX "ledger_transfers_created_at_idx" ON "ledger_transfers"("created_at");
 
 -- CreateIndex
-CREATE INDEX "ledger_entries_transfer_id_idx" ON "ledger_entries"("transfer_id");
+CREATE UNIQUE INDEX "ledger_entries_account_id_seq_key" ON "ledger_entries"("account_id", "seq");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "ledger_entries_account_id_seq_key" ON "ledger_entries"("account_id", "seq");
+CREATE UNIQUE INDEX "ledger_entries_transfer_id_account_id_key" ON "ledger_entries"("transfer_id", "account_id");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ledger_holds_idempotency_key_key" ON "ledger_holds"("idempotency_key");

@@ -46,6 +46,7 @@ CREATE FUNCTION "ledger_entry_hash"(
     p_account, p_seq, p_amount, p_balance_after,
     t.id, t.kind, t.debit_account_id, t.credit_account_id, t.amount_minutes, t.idempotency_key,
     coalesce(t.exchange_id::text, '-'), coalesce(t.hold_id::text, '-'), coalesce(t.reverses_transfer_id::text, '-'),
+    coalesce(t.actor_id::text, '-'), md5(coalesce(t.memo, '')),
     (extract(epoch FROM t.created_at) * 1000000)::bigint), 'UTF8'))
 $$;
 
@@ -88,13 +89,30 @@ BEGIN
     END IF;
     RETURN NEW;
   END IF;
-  IF pg_trigger_depth() < 2 AND (
-       NEW.id, NEW.kind, NEW.member_id, NEW.balance_minutes, NEW.held_minutes, NEW.entry_count, NEW.head_hash
-     ) IS DISTINCT FROM (
-       OLD.id, OLD.kind, OLD.member_id, OLD.balance_minutes, OLD.held_minutes, OLD.entry_count, OLD.head_hash
-     ) THEN
+  IF (NEW.id, NEW.kind, NEW.member_id, NEW.code) IS DISTINCT FROM (OLD.id, OLD.kind, OLD.member_id, OLD.code) THEN
+    RAISE EXCEPTION 'account %: its id, kind, member and code never change', OLD.id USING ERRCODE = 'TB006';
+  END IF;
+  IF (NEW.balance_minutes, NEW.held_minutes, NEW.entry_count, NEW.head_hash)
+     IS NOT DISTINCT FROM (OLD.balance_minutes, OLD.held_minutes, OLD.entry_count, OLD.head_hash) THEN
+    RETURN NEW; -- e.g. a new floor; the floor CHECK still applies
+  END IF;
+  IF pg_trigger_depth() < 2 THEN
     RAISE EXCEPTION 'account %: balance, holds and history change only through transfers and holds', OLD.id
       USING ERRCODE = 'TB006';
+  END IF;
+  -- Even from inside a trigger, the balance moves only by the entries just written for it, and
+  -- the chain head is the last of them (so a trigger of someone else's cannot move it either).
+  IF (NEW.balance_minutes, NEW.entry_count, NEW.head_hash) IS DISTINCT FROM (OLD.balance_minutes, OLD.entry_count, OLD.head_hash) THEN
+    IF NEW.entry_count < OLD.entry_count OR NEW.balance_minutes - OLD.balance_minutes IS DISTINCT FROM (
+         SELECT coalesce(sum(amount_minutes), 0) FROM "ledger_entries"
+          WHERE account_id = OLD.id AND seq > OLD.entry_count AND seq <= NEW.entry_count)
+       OR NEW.head_hash IS DISTINCT FROM (
+         SELECT hash FROM "ledger_entries" WHERE account_id = OLD.id AND seq = NEW.entry_count)
+       OR (NEW.entry_count > 0 AND NEW.balance_minutes IS DISTINCT FROM (
+         SELECT balance_after_minutes FROM "ledger_entries" WHERE account_id = OLD.id AND seq = NEW.entry_count)) THEN
+      RAISE EXCEPTION 'account %: a balance change must match the entries written for it', OLD.id
+        USING ERRCODE = 'TB006';
+    END IF;
   END IF;
   RETURN NEW;
 END $$;
@@ -105,7 +123,11 @@ CREATE TRIGGER "ledger_accounts_guard" BEFORE INSERT OR UPDATE ON "ledger_accoun
 -- Entries are written only by the transfer trigger below.
 CREATE FUNCTION "ledger_entries_guard"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF pg_trigger_depth() < 2 THEN
+  IF pg_trigger_depth() < 2 OR NOT EXISTS (
+       SELECT 1 FROM "ledger_transfers" t
+        WHERE t.id = NEW.transfer_id
+          AND ((t.debit_account_id = NEW.account_id AND NEW.amount_minutes = -t.amount_minutes)
+            OR (t.credit_account_id = NEW.account_id AND NEW.amount_minutes = t.amount_minutes))) THEN
     RAISE EXCEPTION 'ledger entries are written only by their transfer; insert a transfer instead'
       USING ERRCODE = 'TB006';
   END IF;
@@ -123,6 +145,9 @@ DECLARE
   o "ledger_transfers";
   n integer;
 BEGIN
+  IF NEW.debit_account_id = NEW.credit_account_id THEN
+    RAISE EXCEPTION 'a transfer moves minutes between two different accounts' USING ERRCODE = 'TB001';
+  END IF;
   IF NEW.hold_id IS NOT NULL THEN
     SELECT * INTO h FROM "ledger_holds" WHERE id = NEW.hold_id;
     IF NOT FOUND THEN
@@ -157,6 +182,11 @@ BEGIN
     RAISE EXCEPTION 'account % or % does not exist', NEW.debit_account_id, NEW.credit_account_id USING ERRCODE = 'TB007';
   END IF;
 
+  -- A retry racing its original: once the original has committed, its key is taken; let the
+  -- unique key (or the caller's ON CONFLICT) settle it as a replay rather than an error.
+  IF EXISTS (SELECT 1 FROM "ledger_transfers" WHERE idempotency_key = NEW.idempotency_key) THEN
+    RETURN NEW;
+  END IF;
   -- With both accounts locked, these see every committed resolution and reversal of them.
   IF NEW.hold_id IS NOT NULL AND EXISTS (SELECT 1 FROM "ledger_hold_resolutions" WHERE hold_id = NEW.hold_id) THEN
     RAISE EXCEPTION 'hold % was already %', NEW.hold_id,
@@ -241,10 +271,21 @@ BEGIN
       USING ERRCODE = 'TB002';
   END IF;
   UPDATE "ledger_accounts" SET held_minutes = held_minutes + NEW.amount_minutes WHERE id = d.id;
+  RETURN NULL;
+END $$;
+
+-- Lock the payer's account before the row (and its foreign-key check, which takes a weaker lock
+-- on the same row) so that concurrent holds queue on one lock instead of deadlocking.
+CREATE FUNCTION "ledger_holds_lock"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1 FROM "ledger_accounts" WHERE id = NEW.debit_account_id FOR UPDATE;
   RETURN NEW;
 END $$;
 
-CREATE TRIGGER "ledger_holds_apply" BEFORE INSERT ON "ledger_holds"
+CREATE TRIGGER "ledger_holds_lock" BEFORE INSERT ON "ledger_holds"
+  FOR EACH ROW EXECUTE FUNCTION "ledger_holds_lock"();
+-- AFTER INSERT: a retry whose key already exists is skipped by ON CONFLICT and reserves nothing.
+CREATE TRIGGER "ledger_holds_apply" AFTER INSERT ON "ledger_holds"
   FOR EACH ROW EXECUTE FUNCTION "ledger_holds_apply"();
 
 -- A hold ends once: posted (only by its transfer's trigger) or voided (releasing its minutes).

@@ -80,11 +80,12 @@ async function main() {
       env: { ...env, NODE_ENV: dev ? "development" : "production" },
     });
     app.stdout?.on("data", (chunk: Buffer) => process.stdout.write(chunk));
-    app.once("exit", (code) => {
-      if (!stopping) {
-        log(`The app exited (code ${code}).`);
-        void shutdown(code ?? 1);
-      }
+    app.once("exit", (code, signal) => {
+      if (stopping) return;
+      // Ctrl-C reaches the whole process group: the app may stop before our own handler runs.
+      const interrupted = signal === "SIGINT" || signal === "SIGTERM" || code === 130 || code === 143;
+      if (!interrupted) log(`The app exited (code ${code}).`);
+      void shutdown(interrupted ? 0 : (code ?? 1));
     });
     await waitUntilServing(port);
     log(`Serving http://localhost:${port} (ready ${seconds()} s after npm start). Ctrl-C stops it.`);

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { cache } from "react";
+import { BankTotals } from "@/components/home/bank-totals";
+import { HowItWorks } from "@/components/home/how-it-works";
+import { Welcome } from "@/components/home/welcome";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { ListingSection } from "@/components/listings/listing-section";
+import { getBankName, getBankTotals, HOME_LISTINGS_LIMIT, listOpenListings } from "@/lib/bank/public";
+
+// Read from the database on every request; the build runs without one.
+export const dynamic = "force-dynamic";
+
+const bankName = cache(() => getBankName());
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await bankName() };
+}
+
+export default async function HomePage() {
+  const [name, totals, offers, requests] = await Promise.all([
+    bankName(),
+    getBankTotals(),
+    listOpenListings("offer", { limit: HOME_LISTINGS_LIMIT }),
+    listOpenListings("request", { limit: HOME_LISTINGS_LIMIT }),
+  ]);
+  return (
+    <>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded-md focus:bg-focus focus:px-4 focus:py-2 focus:font-semibold focus:text-ink"
+      >
+        Skip to main content
+      </a>
+      <SiteHeader bankName={name} />
+      <main id="main">
+        <Welcome bankName={name} />
+        <HowItWorks />
+        <BankTotals totals={totals} />
+        <ListingSection
+          id="offers"
+          title="Open offers"
+          intro="Skills that members are offering to share. Each shows roughly how long the help takes."
+          listings={offers}
+          total={totals.openOffers}
+          empty="No one is offering help just now."
+        />
+        <ListingSection
+          id="requests"
+          title="Open requests"
+          intro="Teams and members asking for help with their improvement work, and when they need it by."
+          listings={requests}
+          total={totals.openRequests}
+          empty="No open requests just now."
+        />
+      </main>
+      <SiteFooter bankName={name} />
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+export function SiteFooter({ bankName }: { bankName: string }) {
+  return (
+    <footer className="mt-16 border-t border-line bg-white">
+      <div className="mx-auto max-w-6xl space-y-2 px-4 py-8 text-sm text-ink-muted sm:px-6">
+        <p>
+          <span className="font-semibold text-ink">{bankName}</span> is a time bank for people who improve health and
+          care services. Everyone&rsquo;s hour is worth the same, and no money changes hands.
+        </p>
+        <p>This software is open source, free to use and adapt under the MIT licence.</p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,47 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = 3100;
+const E2E_DATA_DIR = ".data/e2e";
+
+// The browser tests run against `npm start` on its own embedded PostgreSQL (a separate data folder
+// and port), so the demo bank is seeded fresh for each run. Playwright starts the web server before
+// any globalSetup runs, so the old data folder is removed by the server command itself.
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"]],
+  timeout: 60_000,
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      // Debian's Chromium; Playwright's own browser downloads are not used here.
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: `node tests/e2e/fresh-data-dir.mjs ${E2E_DATA_DIR} && node_modules/.bin/tsx scripts/start.ts`,
+    url: `http://127.0.0.1:${PORT}/api/health`,
+    // DATABASE_URL is cleared so that the server always uses (and seeds) its own embedded PostgreSQL.
+    env: { DATABASE_URL: "", TIMEBANK_DATA_DIR: E2E_DATA_DIR, EMBEDDED_PG_PORT: "54339", PORT: String(PORT) },
+    // The start script builds the app first when the build is missing or stale (a minute or two).
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    gracefulShutdown: { signal: "SIGINT", timeout: 30_000 },
+  },
+});

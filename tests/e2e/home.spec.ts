@@ -58,6 +58,7 @@ test.describe("the home page", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: "test-results/home-phone.png", fullPage: true });
+    await page.screenshot({ path: "test-results/home-phone-top.png" });
   });
 
   test("offers a skip link to the main content as the first thing to tab to", async ({ page }) => {

@@ -19,4 +19,4 @@ USER node
 ENV PORT=3000
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node_modules/.bin/tsx", "scripts/start.ts"]
+CMD ["node", "--import", "tsx", "scripts/start.ts"]

@@ -34,7 +34,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `node tests/e2e/fresh-data-dir.mjs ${E2E_DATA_DIR} && node_modules/.bin/tsx scripts/start.ts`,
+    command: `node tests/e2e/fresh-data-dir.mjs ${E2E_DATA_DIR} && node --import tsx scripts/start.ts`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     // DATABASE_URL is cleared so that the server always uses (and seeds) its own embedded PostgreSQL.
     env: { DATABASE_URL: "", TIMEBANK_DATA_DIR: E2E_DATA_DIR, EMBEDDED_PG_PORT: "54339", PORT: String(PORT) },

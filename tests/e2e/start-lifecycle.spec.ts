@@ -22,7 +22,8 @@ interface Started {
 
 function start(): Promise<Started> {
   const began = Date.now();
-  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
+  // What `npm start` runs (tsx as a loader in one process, so Ctrl-C reaches start.ts itself).
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
     detached: true, // its own process group, like a terminal's foreground job
     env: { ...process.env, DATABASE_URL: "", TIMEBANK_DATA_DIR: DATA_DIR, EMBEDDED_PG_PORT: String(PG_PORT), PORT: String(APP_PORT) },

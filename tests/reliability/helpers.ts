@@ -1,6 +1,7 @@
 // Shared pieces of the reliability tests (bank, double-spend, fault): members and accounts in
 // bulk, a seeded random source, a client-side tally of what the ledger reported, a consistent
 // snapshot check, and the ledger's own end-to-end checks.
+import net from "node:net";
 import pg from "pg";
 import { Prisma, type PrismaClient } from "../../lib/db/client";
 import {
@@ -139,10 +140,9 @@ export async function openFundedAccounts(
 ): Promise<OpenedAccounts> {
   const issuance = await systemAccountId("issuance", prisma);
   const members = await createMembers(prisma, options.n, options.label);
-  const accounts: number[] = [];
-  for (const [i, member] of members.entries()) {
-    accounts.push(await openMemberAccount(member, { floorMinutes: options.floorOf?.(i) ?? 0 }, prisma));
-  }
+  const accounts = await Promise.all(
+    members.map((member, i) => openMemberAccount(member, { floorMinutes: options.floorOf?.(i) ?? 0 }, prisma)),
+  );
   if (options.grantMinutes > 0) {
     await Promise.all(
       accounts.map(async (account) => {
@@ -257,5 +257,88 @@ export async function terminateBackends(url: string): Promise<number> {
     return rows.filter((r) => r.killed).length;
   } finally {
     await admin.end().catch(() => {});
+  }
+}
+
+interface ProxiedConnection {
+  client: net.Socket;
+  upstream: net.Socket;
+  /** Armed: the answer to the client's next message is thrown away and the connection cut. */
+  armed: boolean;
+  swallowing: boolean;
+}
+
+/**
+ * A TCP proxy in front of PostgreSQL that can lose answers: the server gets the client's next
+ * message and acts on it (an autocommit ledger call commits), but the client never hears back and
+ * its connection is cut. This is the one fault a retry must not turn into a second transfer.
+ */
+export class AnswerLosingProxy {
+  private readonly connections = new Set<ProxiedConnection>();
+  private server?: net.Server;
+  private targetHost = "";
+  private targetPort = 0;
+  port = 0;
+
+  async start(targetHost: string, targetPort: number): Promise<this> {
+    this.targetHost = targetHost;
+    this.targetPort = targetPort;
+    this.server = net.createServer((client) => this.accept(client));
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    const address = this.server.address();
+    this.port = typeof address === "object" && address ? address.port : 0;
+    return this;
+  }
+
+  /** `url` with its host and port replaced by the proxy's. */
+  url(url: string): string {
+    const u = new URL(url);
+    u.hostname = "127.0.0.1";
+    u.port = String(this.port);
+    return u.toString();
+  }
+
+  private accept(client: net.Socket): void {
+    const upstream = net.connect(this.targetPort, this.targetHost);
+    const c: ProxiedConnection = { client, upstream, armed: false, swallowing: false };
+    this.connections.add(c);
+    const close = () => {
+      this.connections.delete(c);
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on("error", close).on("close", close);
+    upstream.on("error", close).on("close", close);
+    client.on("data", (d) => {
+      upstream.write(d);
+      if (c.armed && !c.swallowing) {
+        c.swallowing = true;
+        // Long enough for the statement to run and commit; then the client loses the line.
+        setTimeout(close, 150);
+      }
+    });
+    upstream.on("data", (d) => {
+      if (!c.swallowing) client.write(d);
+    });
+  }
+
+  /** Arms every open connection; returns how many. */
+  loseNextAnswers(): number {
+    let n = 0;
+    for (const c of this.connections) {
+      if (!c.armed) {
+        c.armed = true;
+        n += 1;
+      }
+    }
+    return n;
+  }
+
+  async stop(): Promise<void> {
+    for (const c of this.connections) {
+      c.client.destroy();
+      c.upstream.destroy();
+    }
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 }

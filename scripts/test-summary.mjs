@@ -28,8 +28,11 @@ for (const file of files) {
   } else {
     // Vitest (Jest-compatible JSON)
     p = report.numPassedTests;
-    f = report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
+    f = report.numFailedTests;
     s = report.numPendingTests + (report.numTodoTests ?? 0);
+    // A file that failed to load, a failing hook or an unhandled error fails the run without
+    // failing a test: count it as one failure so the totals never read green.
+    if (report.success === false && f === 0) f = 1;
   }
   console.log(`  ${file.replace(/\.json$/, "").padEnd(28)} ${p} passed, ${f} failed, ${s} skipped`);
   passed += p;

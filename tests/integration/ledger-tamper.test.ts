@@ -175,6 +175,23 @@ describe("invariant 8: edits behind the ledger's back are detected", () => {
     expect(chain).toEqual(expect.arrayContaining([problem(b.accountId, t1, /hash does not match/), problem(null, t1, /two balanced entries/)]));
   });
 
+  it("detects two accounts' owners swapped: each chain starts from a hash of who the account is", async () => {
+    const { prisma, raw, a, b } = await books();
+    await asSuperuserWithoutTriggers(raw, [
+      [`UPDATE ledger_accounts SET member_id = gen_random_uuid() WHERE id = $1`, [a.accountId]], // a placeholder (foreign keys are off too)
+      [`UPDATE ledger_accounts SET member_id = $2 WHERE id = $1`, [b.accountId, a.userId]],
+      [`UPDATE ledger_accounts SET member_id = $2 WHERE id = $1`, [a.accountId, b.userId]],
+    ]);
+    expect(await reconcile(prisma)).toEqual([]); // the sums still agree
+    const chain = await verifyChain(prisma);
+    expect(chain).toEqual(
+      expect.arrayContaining([
+        problem(a.accountId, expect.anything(), /entry 1: does not link to the entry before it/),
+        problem(b.accountId, expect.anything(), /entry 1: does not link to the entry before it/),
+      ]),
+    );
+  });
+
   it("detects a deleted entry: the chain breaks after it and the account's head no longer matches", async () => {
     const { prisma, raw, b, t1 } = await books();
     const seq = await entrySeq(raw, t1, b.accountId);

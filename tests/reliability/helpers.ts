@@ -175,15 +175,18 @@ export async function ledgerProblems(prisma: PrismaClient): Promise<string[]> {
 export interface SnapshotCheck {
   accounts: number;
   transfers: number;
+  /** Rows ledger_verify_chain() returned in the snapshot (each one also a violation). */
+  chainProblems: number;
   violations: string[];
 }
 
 /**
  * One consistent view of the whole ledger (a REPEATABLE READ transaction: every statement sees
- * the same snapshot), checked against invariants 2, 3 and 4 and the cached holds:
+ * the same snapshot), checked against invariants 2, 3, 4 and 8 and the cached holds:
  * the balances sum to zero, every cached balance equals its entries' sum (and count), every
  * cached hold total equals the account's open holds, nobody is below their floor counting holds,
- * and every transfer has its two entries.
+ * every transfer has its two entries, and ledger_verify_chain() finds nothing (every row it
+ * returns counts as a violation).
  */
 export async function checkSnapshot(prisma: PrismaClient): Promise<SnapshotCheck> {
   return prisma.$transaction(
@@ -201,6 +204,8 @@ export async function checkSnapshot(prisma: PrismaClient): Promise<SnapshotCheck
          GROUP BY h.debit_account_id`;
       const [counts] = await tx.$queryRaw<{ transfers: bigint; entries: bigint }[]>`
         SELECT (SELECT count(*) FROM ledger_transfers)::bigint AS transfers, (SELECT count(*) FROM ledger_entries)::bigint AS entries`;
+      // Invariant 8 in the same snapshot: every row ledger_verify_chain() returns is a problem.
+      const [chain] = await tx.$queryRaw<{ n: bigint }[]>`SELECT count(*)::bigint AS n FROM ledger_verify_chain()`;
 
       const violations: string[] = [];
       if (iso?.level !== "repeatable read") violations.push(`snapshot ran at isolation "${iso?.level}", not repeatable read`);
@@ -228,7 +233,9 @@ export async function checkSnapshot(prisma: PrismaClient): Promise<SnapshotCheck
       if (Number(counts?.entries ?? -1) !== 2 * transfers) {
         violations.push(`${counts?.entries} entries for ${transfers} transfers`);
       }
-      return { accounts: accounts.length, transfers, violations };
+      const chainProblems = Number(chain?.n ?? 0);
+      for (let i = 1; i <= chainProblems; i++) violations.push(`ledger_verify_chain() problem ${i} of ${chainProblems}`);
+      return { accounts: accounts.length, transfers, chainProblems, violations };
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, maxWait: 20_000, timeout: 60_000 },
   );
@@ -300,6 +307,9 @@ export class AnswerLosingProxy {
 
   private accept(client: net.Socket): void {
     const upstream = net.connect(this.targetPort, this.targetHost);
+    // Pass every message on at once (no Nagle delay on top of the client's own).
+    client.setNoDelay(true);
+    upstream.setNoDelay(true);
     const c: ProxiedConnection = { client, upstream, armed: false, swallowing: false };
     this.connections.add(c);
     const close = () => {

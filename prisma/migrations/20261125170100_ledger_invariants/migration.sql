@@ -46,8 +46,14 @@ CREATE FUNCTION "ledger_entry_hash"(
     p_account, p_seq, p_amount, p_balance_after,
     t.id, t.kind, t.debit_account_id, t.credit_account_id, t.amount_minutes, t.idempotency_key,
     coalesce(t.exchange_id::text, '-'), coalesce(t.hold_id::text, '-'), coalesce(t.reverses_transfer_id::text, '-'),
-    coalesce(t.actor_id::text, '-'), md5(coalesce(t.memo, '')),
+    coalesce(t.actor_id::text, '-'), coalesce(encode(sha256(convert_to(t.memo, 'UTF8')), 'hex'), '-'),
     (extract(epoch FROM t.created_at) * 1000000)::bigint), 'UTF8'))
+$$;
+
+-- Where an account's chain starts: a hash of who the account is, so that moving an account's
+-- history to another member (or another account's) breaks its first link.
+CREATE FUNCTION "ledger_account_genesis"(a "ledger_accounts") RETURNS bytea LANGUAGE sql IMMUTABLE AS $$
+  SELECT sha256(convert_to(concat_ws('|', 'genesis', a.id, a.kind, coalesce(a.member_id::text, '-'), coalesce(a.code, '-')), 'UTF8'))
 $$;
 
 -- Invariant 5: ledger rows are append-only.
@@ -213,6 +219,8 @@ DECLARE
   d "ledger_accounts";
   c "ledger_accounts";
   released integer := 0;
+  d_prev bytea;
+  c_prev bytea;
   d_hash bytea;
   c_hash bytea;
 BEGIN
@@ -228,10 +236,11 @@ BEGIN
       USING ERRCODE = 'TB002';
   END IF;
 
-  d_hash := "ledger_entry_hash"(d.head_hash, d.id, d.entry_count + 1, -NEW.amount_minutes,
+  d_prev := coalesce(d.head_hash, "ledger_account_genesis"(d));
+  d_hash := "ledger_entry_hash"(d_prev, d.id, d.entry_count + 1, -NEW.amount_minutes,
                                 d.balance_minutes - NEW.amount_minutes, NEW);
   INSERT INTO "ledger_entries" (transfer_id, account_id, seq, amount_minutes, balance_after_minutes, prev_hash, hash, created_at)
-  VALUES (NEW.id, d.id, d.entry_count + 1, -NEW.amount_minutes, d.balance_minutes - NEW.amount_minutes, d.head_hash, d_hash, NEW.created_at);
+  VALUES (NEW.id, d.id, d.entry_count + 1, -NEW.amount_minutes, d.balance_minutes - NEW.amount_minutes, d_prev, d_hash, NEW.created_at);
   UPDATE "ledger_accounts"
      SET balance_minutes = balance_minutes - NEW.amount_minutes,
          held_minutes = held_minutes - released,
@@ -239,10 +248,11 @@ BEGIN
          head_hash = d_hash
    WHERE id = d.id;
 
-  c_hash := "ledger_entry_hash"(c.head_hash, c.id, c.entry_count + 1, NEW.amount_minutes,
+  c_prev := coalesce(c.head_hash, "ledger_account_genesis"(c));
+  c_hash := "ledger_entry_hash"(c_prev, c.id, c.entry_count + 1, NEW.amount_minutes,
                                 c.balance_minutes + NEW.amount_minutes, NEW);
   INSERT INTO "ledger_entries" (transfer_id, account_id, seq, amount_minutes, balance_after_minutes, prev_hash, hash, created_at)
-  VALUES (NEW.id, c.id, c.entry_count + 1, NEW.amount_minutes, c.balance_minutes + NEW.amount_minutes, c.head_hash, c_hash, NEW.created_at);
+  VALUES (NEW.id, c.id, c.entry_count + 1, NEW.amount_minutes, c.balance_minutes + NEW.amount_minutes, c_prev, c_hash, NEW.created_at);
   UPDATE "ledger_accounts"
      SET balance_minutes = balance_minutes + NEW.amount_minutes,
          entry_count = entry_count + 1,
@@ -484,10 +494,11 @@ CREATE FUNCTION "ledger_verify_chain"() RETURNS TABLE (account_id integer, trans
 LANGUAGE sql STABLE AS $$
   WITH e AS (
     SELECT e.*, t AS tr,
-           lag(e.hash) OVER w AS expected_prev,
+           coalesce(lag(e.hash) OVER w, "ledger_account_genesis"(a)) AS expected_prev,
            row_number() OVER w AS position
       FROM "ledger_entries" e
       JOIN "ledger_transfers" t ON t.id = e.transfer_id
+      JOIN "ledger_accounts" a ON a.id = e.account_id
     WINDOW w AS (PARTITION BY e.account_id ORDER BY e.seq)
   )
   SELECT e.account_id, e.transfer_id, format('entry %s: hash does not match its contents', e.seq)

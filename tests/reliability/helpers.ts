@@ -267,6 +267,14 @@ export async function terminateBackends(url: string): Promise<number> {
   }
 }
 
+/** How long an armed connection waits for the server's answer before it is cut anyway. */
+const SWALLOW_AT_MOST_MS = 3_000;
+
+/** The chunk ends with a ReadyForQuery message: 'Z', length 5, a transaction status byte. */
+function endsWithReadyForQuery(d: Buffer): boolean {
+  return d.length >= 6 && d[d.length - 6] === 0x5a && d.readInt32BE(d.length - 5) === 5;
+}
+
 interface ProxiedConnection {
   client: net.Socket;
   upstream: net.Socket;
@@ -323,12 +331,15 @@ export class AnswerLosingProxy {
       upstream.write(d);
       if (c.armed && !c.swallowing) {
         c.swallowing = true;
-        // Long enough for the statement to run and commit; then the client loses the line.
-        setTimeout(close, 150);
+        // The line is cut once the server has answered (below); at the latest after this long.
+        setTimeout(close, SWALLOW_AT_MOST_MS);
       }
     });
     upstream.on("data", (d) => {
       if (!c.swallowing) client.write(d);
+      // The server is ready for the next query: the statement has run and (autocommit) committed,
+      // however slow the machine. Only now does the client lose the line.
+      else if (endsWithReadyForQuery(d)) close();
     });
   }
 

@@ -243,6 +243,23 @@ describe("a hold ends once: posted or voided", () => {
     return { a, b, holdId: h.holdId };
   }
 
+  it("ten concurrent voids with one key inside callers' transactions (no retries) release the hold once and all replay it", async () => {
+    const { a, holdId } = await openHold(40);
+    const before = await accountState(raw, a.accountId);
+    const key = newKey("void");
+    const pool = database.prisma({ max: 10 });
+    const results = await raceBehindLock(locker, raw, [a.accountId], 10, () =>
+      Array.from({ length: 10 }, () => pool.$transaction((tx) => voidHold({ holdId, idempotencyKey: key }, tx))),
+    );
+    const { ok, codes, other } = tally(results);
+    expect(other).toEqual([]);
+    expect(codes).toEqual([]);
+    expect(ok.filter((r) => !r.replayed)).toHaveLength(1);
+    expect(ok.every((r) => r.holdId === holdId)).toBe(true);
+    expect((await accountState(raw, a.accountId)).held).toBe(before.held - 40);
+    expect(await reconcile(prisma)).toEqual([]);
+  });
+
   it("refuses posting a hold twice with different keys (already_resolved)", async () => {
     const { a, holdId } = await openHold();
     const key = newKey("post");

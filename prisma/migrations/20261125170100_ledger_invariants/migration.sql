@@ -302,7 +302,7 @@ CREATE TRIGGER "ledger_holds_apply" AFTER INSERT ON "ledger_holds"
   FOR EACH ROW EXECUTE FUNCTION "ledger_holds_apply"();
 
 -- A hold ends once: posted (only by its transfer's trigger) or voided (releasing its minutes).
-CREATE FUNCTION "ledger_hold_resolutions_apply"() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION "ledger_hold_resolutions_check"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   h "ledger_holds";
 BEGIN
@@ -318,15 +318,30 @@ BEGIN
     RAISE EXCEPTION 'hold % does not exist', NEW.hold_id USING ERRCODE = 'TB007';
   END IF;
   PERFORM 1 FROM "ledger_accounts" WHERE id = h.debit_account_id FOR NO KEY UPDATE;
+  -- A retry racing its original: let the unique key (or ON CONFLICT) settle it as a replay.
+  IF EXISTS (SELECT 1 FROM "ledger_hold_resolutions" WHERE idempotency_key = NEW.idempotency_key) THEN
+    RETURN NEW;
+  END IF;
   IF EXISTS (SELECT 1 FROM "ledger_hold_resolutions" WHERE hold_id = NEW.hold_id) THEN
     RAISE EXCEPTION 'hold % was already %', NEW.hold_id,
       (SELECT outcome FROM "ledger_hold_resolutions" WHERE hold_id = NEW.hold_id) USING ERRCODE = 'TB004';
   END IF;
-  UPDATE "ledger_accounts" SET held_minutes = held_minutes - h.amount_minutes WHERE id = h.debit_account_id;
   RETURN NEW;
 END $$;
 
-CREATE TRIGGER "ledger_hold_resolutions_apply" BEFORE INSERT ON "ledger_hold_resolutions"
+-- AFTER INSERT, so that a void skipped by ON CONFLICT releases nothing.
+CREATE FUNCTION "ledger_hold_resolutions_apply"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.outcome = 'voided' THEN
+    UPDATE "ledger_accounts" a SET held_minutes = a.held_minutes - h.amount_minutes
+      FROM "ledger_holds" h WHERE h.id = NEW.hold_id AND a.id = h.debit_account_id;
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "ledger_hold_resolutions_check" BEFORE INSERT ON "ledger_hold_resolutions"
+  FOR EACH ROW EXECUTE FUNCTION "ledger_hold_resolutions_check"();
+CREATE TRIGGER "ledger_hold_resolutions_apply" AFTER INSERT ON "ledger_hold_resolutions"
   FOR EACH ROW EXECUTE FUNCTION "ledger_hold_resolutions_apply"();
 
 -- ---------------------------------------------------------------------------------------------
@@ -443,8 +458,19 @@ BEGIN
     RETURN;
   END IF;
   INSERT INTO "ledger_hold_resolutions" (hold_id, outcome, idempotency_key, actor_id, memo)
-  VALUES (p_hold, 'voided', p_key, p_actor, p_memo);
-  RETURN QUERY SELECT p_hold, false;
+  VALUES (p_hold, 'voided', p_key, p_actor, p_memo)
+  ON CONFLICT (idempotency_key) DO NOTHING
+  RETURNING * INTO r;
+  IF r.hold_id IS NOT NULL THEN
+    RETURN QUERY SELECT p_hold, false;
+    RETURN;
+  END IF;
+  SELECT * INTO r FROM "ledger_hold_resolutions" WHERE idempotency_key = p_key;
+  IF r.hold_id <> p_hold OR r.outcome <> 'voided' THEN
+    RAISE EXCEPTION 'idempotency key % was already used for a different hold resolution', p_key
+      USING ERRCODE = 'TB003';
+  END IF;
+  RETURN QUERY SELECT r.hold_id, true;
 END $$;
 
 CREATE FUNCTION "ledger_reverse"(
@@ -546,7 +572,12 @@ CREATE TRIGGER "audit_log_no_truncate" BEFORE TRUNCATE ON "audit_log"
 ALTER TABLE "exchanges"
   ADD CONSTRAINT "exchanges_agreed_minutes" CHECK ("agreed_minutes" > 0 AND "agreed_minutes" <= 6000),
   ADD CONSTRAINT "exchanges_delivered_minutes" CHECK ("delivered_minutes" IS NULL OR ("delivered_minutes" > 0 AND "delivered_minutes" <= 6000)),
-  ADD CONSTRAINT "exchanges_two_parties" CHECK ("provider_id" <> "payer_id");
+  ADD CONSTRAINT "exchanges_two_parties" CHECK ("provider_id" <> "payer_id"),
+  -- The exchange side of invariant 7: an agreed exchange has its hold, a confirmed one its one
+  -- transfer (unique per exchange in the ledger), and nothing else has a transfer.
+  ADD CONSTRAINT "exchanges_hold_once_agreed" CHECK ("state" NOT IN ('accepted', 'delivered', 'disputed', 'confirmed') OR "hold_id" IS NOT NULL),
+  ADD CONSTRAINT "exchanges_transfer_when_confirmed" CHECK ("state" <> 'confirmed' OR "transfer_id" IS NOT NULL),
+  ADD CONSTRAINT "exchanges_transfer_only_when_settled" CHECK ("transfer_id" IS NULL OR "state" IN ('confirmed', 'resolved'));
 
 ALTER TABLE "listings"
   ADD CONSTRAINT "listings_estimated_minutes" CHECK ("estimated_minutes" > 0 AND "estimated_minutes" <= 6000),

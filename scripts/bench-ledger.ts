@@ -135,7 +135,7 @@ async function main() {
         clients: CLIENTS,
       }),
     );
-    if (problems.length > 0) process.exitCode = 1;
+    if (problems.length > 0 || failures > 0) process.exitCode = 1;
   } finally {
     await admin(serverUrl, `DROP DATABASE IF EXISTS ${ledgerDb} WITH (FORCE)`).catch(() => {});
     await admin(serverUrl, `DROP DATABASE IF EXISTS ${tpcbDb} WITH (FORCE)`).catch(() => {});

@@ -10,6 +10,7 @@ import {
   MAX_ATTEMPTS,
   MAX_IDEMPOTENCY_KEY_LENGTH,
   MAX_TRANSFER_MINUTES,
+  MIN_FLOOR_MINUTES,
   RETRY_BASE_MS,
 } from "./limits";
 
@@ -30,10 +31,10 @@ const minutes = z
   .max(MAX_TRANSFER_MINUTES, `The amount must be at most ${MAX_TRANSFER_MINUTES} minutes.`);
 const accountId = z.number().int().positive("Unknown account.");
 const rowId = z.bigint().positive("Unknown id.");
+// Not trimmed: keys that differ only in spaces are different keys. A blank one is no key.
 const key = z
   .string()
-  .trim()
-  .min(1, "An idempotency key is required.")
+  .refine((k) => k.trim().length > 0, "An idempotency key is required.")
   .max(MAX_IDEMPOTENCY_KEY_LENGTH, `An idempotency key has at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters.`);
 const uuid = z.uuid("Unknown member.").nullish();
 const memo = z.string().max(1000, "A memo has at most 1000 characters.").nullish();
@@ -127,7 +128,14 @@ export async function openMemberAccount(
   database: LedgerDb = sharedDb(),
 ): Promise<number> {
   const member = parse(z.uuid("Unknown member."), memberId);
-  const floor = parse(z.number().int().max(0, "A floor is zero or below."), options.floorMinutes ?? DEFAULT_FLOOR_MINUTES);
+  const floor = parse(
+    z
+      .number()
+      .int()
+      .max(0, "A floor is zero or below.")
+      .min(MIN_FLOOR_MINUTES, `A floor is at most ${-MIN_FLOOR_MINUTES / 60} hours below zero.`),
+    options.floorMinutes ?? DEFAULT_FLOOR_MINUTES,
+  );
   const name = options.name ?? "Member account";
   return run(database, async (d) => {
     const rows = await d.$queryRaw<{ id: number }[]>`

@@ -8,3 +8,5 @@ export const MAX_ATTEMPTS = 6;
 export const RETRY_BASE_MS = 20;
 /** A member's default floor: how far below zero their balance may go, counting holds. */
 export const DEFAULT_FLOOR_MINUTES = -600;
+/** The lowest floor an account may have (also a CHECK in the database): 1,000 hours below zero. */
+export const MIN_FLOOR_MINUTES = -60_000;

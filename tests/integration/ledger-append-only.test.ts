@@ -320,6 +320,16 @@ describe("floor_minutes may change directly, only while the account stays above 
     expect(await reconcile(prisma)).toEqual([]);
   });
 
+  it("refuses a floor more than 1,000 hours below zero, directly and through openMemberAccount", async () => {
+    const [frank] = await createMembers(prisma, 1, { floorMinutes: -600 });
+    const err = await refusedWithoutChange(raw, () =>
+      raw.query(`UPDATE ledger_accounts SET floor_minutes = -1000000 WHERE id = $1`, [frank!.accountId]),
+    );
+    expectSqlState(err, "23514", /ledger_accounts_floor_bounded/);
+    expect(asLedgerError(err).code).toBe("invalid");
+    await expect(createMembers(prisma, 1, { floorMinutes: -60_001 })).rejects.toMatchObject({ code: "invalid" });
+  });
+
   it("refuses raising a floor above what the account has, counting its holds", async () => {
     const [dave] = await createMembers(prisma, 1, { fundMinutes: 100, floorMinutes: -600 });
     await hold({ debitAccountId: dave!.accountId, creditAccountId: bob.accountId, amountMinutes: 80, idempotencyKey: newKey("h") }, prisma);

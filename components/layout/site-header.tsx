@@ -1,14 +1,122 @@
+import Link from "next/link";
+import { signOutAction } from "@/app/signin/actions";
+import type { SessionMember } from "@/lib/auth/session";
+import { MAX_UNREAD_SHOWN } from "@/lib/notifications/queries";
 import { Logomark } from "./logomark";
 
-export function SiteHeader({ bankName }: { bankName: string }) {
+const NAV_LINK = "inline-flex min-h-11 items-center rounded-md px-3 font-semibold text-white hover:bg-brand-800";
+
+export function SiteHeader({
+  bankName,
+  member,
+  unread = 0,
+}: {
+  bankName: string;
+  member?: SessionMember | null;
+  unread?: number;
+}) {
+  const unreadLabel = unread > MAX_UNREAD_SHOWN ? `${MAX_UNREAD_SHOWN}+` : String(unread);
+  const links = member
+    ? [
+        { href: "/dashboard", label: "Dashboard" },
+        { href: "/browse", label: "Browse" },
+        { href: "/listings", label: "My listings" },
+        { href: "/exchanges", label: "Exchanges" },
+      ]
+    : [{ href: "/browse", label: "Browse" }];
   return (
     <header className="bg-brand-700 text-white">
-      <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-4 sm:px-6">
-        <Logomark className="size-10 shrink-0" />
-        <div className="min-w-0">
-          <p className="text-xl leading-tight font-bold tracking-tight break-words">{bankName}</p>
-          <p className="text-sm text-brand-100">Time bank for health and care improvement</p>
-        </div>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href={member ? "/dashboard" : "/"} className="flex min-w-0 items-center gap-3 rounded-md">
+          <Logomark className="size-10 shrink-0" />
+          <span className="min-w-0">
+            <span className="block text-xl leading-tight font-bold tracking-tight break-words">{bankName}</span>
+            <span className="block text-sm text-brand-100">Time bank for health and care improvement</span>
+          </span>
+        </Link>
+        <nav aria-label="Main" className="ml-auto flex flex-wrap items-center gap-1">
+          <ul className="hidden items-center gap-1 md:flex">
+            {links.map((l) => (
+              <li key={l.href}>
+                <Link href={l.href} className={NAV_LINK}>
+                  {l.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          {member ? (
+            <>
+              <Link href="/notifications" className={`${NAV_LINK} gap-2`} data-testid="notifications-link">
+                <svg viewBox="0 0 24 24" className="size-5" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2">
+                  <path d="M6 8a6 6 0 1 1 12 0c0 7 3 8 3 8H3s3-1 3-8" />
+                  <path d="M10 20a2 2 0 0 0 4 0" />
+                </svg>
+                <span className="sr-only">Notifications</span>
+                {unread > 0 && (
+                  <span className="rounded-full bg-focus px-2 text-sm font-bold text-ink" data-testid="unread-count">
+                    {unreadLabel}
+                    <span className="sr-only"> unread</span>
+                  </span>
+                )}
+              </Link>
+              <details className="group relative">
+                <summary className={`${NAV_LINK} cursor-pointer list-none gap-1 [&::-webkit-details-marker]:hidden`}>
+                  <span className="md:hidden">Menu</span>
+                  <span className="hidden max-w-40 truncate md:inline">{member.name?.split(" ")[0] ?? "Account"}</span>
+                  <svg viewBox="0 0 20 20" className="size-4 transition-transform group-open:rotate-180" aria-hidden="true" fill="currentColor">
+                    <path d="M5 7l5 6 5-6z" />
+                  </svg>
+                </summary>
+                <div className="absolute right-0 z-20 mt-2 w-60 rounded-xl bg-white p-2 text-ink shadow-lg ring-1 ring-line">
+                  <ul className="md:hidden">
+                    {links.map((l) => (
+                      <li key={l.href}>
+                        <Link href={l.href} className="block rounded-md px-3 py-2.5 font-semibold hover:bg-brand-50">
+                          {l.label}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                  <ul className="border-line max-md:mt-1 max-md:border-t max-md:pt-1">
+                    <li>
+                      <Link href={`/members/${member.id}`} className="block rounded-md px-3 py-2.5 hover:bg-brand-50">
+                        My profile
+                      </Link>
+                    </li>
+                    <li>
+                      <Link href="/settings" className="block rounded-md px-3 py-2.5 hover:bg-brand-50">
+                        Settings and my data
+                      </Link>
+                    </li>
+                    {member.role === "admin" && (
+                      <li>
+                        <Link href="/admin/members" className="block rounded-md px-3 py-2.5 hover:bg-brand-50">
+                          Admin: members
+                        </Link>
+                      </li>
+                    )}
+                    <li>
+                      <form action={signOutAction}>
+                        <button type="submit" className="block w-full rounded-md px-3 py-2.5 text-left hover:bg-brand-50">
+                          Sign out
+                        </button>
+                      </form>
+                    </li>
+                  </ul>
+                </div>
+              </details>
+            </>
+          ) : (
+            <>
+              <Link href="/browse" className={`${NAV_LINK} md:hidden`}>
+                Browse
+              </Link>
+              <Link href="/signin" className="inline-flex min-h-11 items-center rounded-lg bg-white px-4 font-semibold text-brand-800 hover:bg-brand-50">
+                Sign in
+              </Link>
+            </>
+          )}
+        </nav>
       </div>
     </header>
   );

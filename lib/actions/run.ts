@@ -7,6 +7,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { AppError, fromLedgerError, type FieldErrors } from "../errors";
 import { requireActiveMember, requireMember, type SessionMember } from "../auth/session";
+import { JOB, runSoon } from "../jobs/queue";
 import type { ActionResult } from "./result";
 
 export type Caller = "active" | "signed-in";
@@ -61,6 +62,8 @@ export async function runAction<S extends z.ZodType, T>(
       return { ok: false, message: "Please check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), code: "invalid" };
     }
     const data = await work(parsed.data, actor);
+    // Whatever the action notified someone of is emailed now, not at the next scheduled run.
+    void runSoon(JOB.emailOutbox);
     return { ok: true, data, message: options.message };
   } catch (err) {
     unstable_rethrow(err);

@@ -28,7 +28,7 @@ export class EmailNotConfiguredError extends Error {
   }
 }
 
-export async function sendEmail(email: Email, database: PrismaClient = db()): Promise<void> {
+export async function sendEmail(email: Email, database: Pick<PrismaClient, "devMail"> = db()): Promise<void> {
   const url = smtpUrl();
   if (url) {
     const result = await transporterFor(url).sendMail({ from: emailFrom(), ...email });

@@ -1,7 +1,7 @@
 // The one way the app shows an amount of time. Amounts are whole minutes everywhere; hours are
-// only a display format: "45 min", "1 h", "1.5 h", "1 h 40 min", "1,250 h".
+// only a display format: "45 min", "1 h", "1 h 30 min", "1,250 h".
 
-const hoursFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+const hoursFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
 
 export function formatMinutes(minutes: number): string {
   if (!Number.isFinite(minutes)) throw new RangeError(`Not an amount of minutes: ${minutes}`);
@@ -9,7 +9,13 @@ export function formatMinutes(minutes: number): string {
   const sign = whole < 0 ? "−" : "";
   const abs = Math.abs(whole);
   if (abs < 60) return `${sign}${abs} min`;
-  // Quarter hours read well as decimals (1.25 h, 1.5 h); anything else as hours and minutes.
-  if (abs % 15 === 0) return `${sign}${hoursFormat.format(abs / 60)} h`;
-  return `${sign}${hoursFormat.format(Math.floor(abs / 60))} h ${abs % 60} min`;
+  const hours = `${hoursFormat.format(Math.floor(abs / 60))} h`;
+  const rest = abs % 60;
+  return rest === 0 ? `${sign}${hours}` : `${sign}${hours} ${rest} min`;
+}
+
+/** With an explicit sign, for statements: "+1 h 30 min", "−45 min", "0 min". */
+export function formatMinutesSigned(minutes: number): string {
+  const text = formatMinutes(minutes);
+  return Math.round(minutes) > 0 ? `+${text}` : text;
 }

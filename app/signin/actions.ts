@@ -1,0 +1,33 @@
+"use server";
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import { signIn, signOut } from "@/lib/auth";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { emailSchema } from "@/lib/auth/email-address";
+import { fieldErrorsOf } from "@/lib/actions/run";
+import type { FormState } from "@/lib/actions/result";
+
+const signInInput = z.object({ email: emailSchema, callbackUrl: z.string().optional() });
+
+/** Sends a sign-in link. Anyone may ask; the answer does not say whether the address is a member. */
+export async function requestSignInLink(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = signInInput.safeParse({ email: formData.get("email") ?? "", callbackUrl: formData.get("callbackUrl") ?? undefined });
+  if (!parsed.success) {
+    return { ok: false, message: "Please check your email address.", fieldErrors: fieldErrorsOf(parsed.error) };
+  }
+  try {
+    // Redirects to /signin/check-email once the link is sent.
+    await signIn("nodemailer", { email: parsed.data.email, redirectTo: safeCallbackUrl(parsed.data.callbackUrl) });
+  } catch (err) {
+    if (err instanceof AuthError) {
+      console.error("[auth] sign-in link not sent", err.cause ?? err);
+      return { ok: false, message: "We could not send the sign-in email just now. Please try again in a minute." };
+    }
+    throw err;
+  }
+  return null;
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}

@@ -1,3 +1,5 @@
+import { ButtonLink } from "@/components/ui/button";
+
 export function Welcome({ bankName }: { bankName: string }) {
   return (
     <section aria-labelledby="welcome-heading" className="bg-white">
@@ -17,6 +19,12 @@ export function Welcome({ bankName }: { bankName: string }) {
             <span className="sr-only">equals</span>
             <span>one hour to spend</span>
           </p>
+          <div className="flex flex-wrap gap-3 pt-1">
+            <ButtonLink href="/signin">Join or sign in</ButtonLink>
+            <ButtonLink href="/browse" variant="secondary">
+              Browse offers and requests
+            </ButtonLink>
+          </div>
         </div>
         <HourExchange />
       </div>

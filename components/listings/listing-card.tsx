@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { PublicListing } from "@/lib/bank/public";
 import { formatDay, isoDay } from "@/lib/format/date";
 import { formatMinutes } from "@/lib/format/minutes";
@@ -20,7 +21,11 @@ export function ListingCard({ listing }: { listing: PublicListing }) {
           {listing.skillName}
         </span>
       </p>
-      <h3 className="mt-3 text-lg leading-snug font-semibold break-words text-ink">{listing.title}</h3>
+      <h3 className="mt-3 text-lg leading-snug font-semibold break-words text-ink">
+        <Link href={`/listings/${listing.id}`} className="underline-offset-4 hover:text-brand-800 hover:underline">
+          {listing.title}
+        </Link>
+      </h3>
       <p className="mt-2 line-clamp-3 text-[0.95rem] leading-relaxed text-ink-muted">{listing.description}</p>
       {listing.tags.length > 0 && (
         <ul className="mt-3 flex flex-wrap gap-1.5" aria-label="Tags">

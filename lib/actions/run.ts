@@ -5,7 +5,10 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { AppError, fromLedgerError, type FieldErrors } from "../errors";
+import { AppError, fromLedgerError } from "../errors";
+import { fieldErrorsOf } from "../validation";
+
+export { fieldErrorsOf } from "../validation";
 import { requireActiveMember, requireMember, type SessionMember } from "../auth/session";
 import { JOB, runSoon } from "../jobs/queue";
 import type { ActionResult } from "./result";
@@ -29,15 +32,6 @@ export function formToObject(input: unknown): unknown {
     }
   }
   return out;
-}
-
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const fieldErrors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? String(issue.path[0]) : "_form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return fieldErrors;
 }
 
 export function errorResult(err: unknown): ActionResult<never> {

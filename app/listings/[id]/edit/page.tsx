@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { ListingForm } from "@/components/listings/listing-form";
+import { Alert } from "@/components/ui/alert";
+import { Card, Page } from "@/components/ui/page";
+import { currentMember, whyCannotTrade } from "@/lib/auth/session";
+import { isoDay } from "@/lib/format/date";
+import { getListingForEdit, listSkillsForSelect } from "@/lib/listings/queries";
+import { bankToday } from "@/lib/listings/rules";
+import { splitMinutes } from "@/lib/listings/schemas";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Edit" };
+
+export default async function EditListingPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const member = await currentMember();
+  if (!member) redirect("/signin?callbackUrl=" + encodeURIComponent(`/listings/${id}/edit`));
+  const listing = await getListingForEdit(id, member.id);
+  if (!listing) notFound();
+  const reason = whyCannotTrade(member);
+  const skills = reason ? [] : await listSkillsForSelect();
+  const { hours, minutes } = splitMinutes(listing.estimatedMinutes);
+  const isOffer = listing.kind === "offer";
+
+  return (
+    <Page width="narrow" title={isOffer ? "Edit your offer" : "Edit your request"} intro={listing.status === "paused" ? "It is paused: it stays hidden from browse until you reopen it." : undefined}>
+      {reason ? (
+        <Alert tone="warning" title="You cannot edit this now">
+          {reason}
+        </Alert>
+      ) : (
+        <Card>
+          <ListingForm
+            kind={listing.kind}
+            skills={skills}
+            today={isoDay(bankToday())}
+            listingId={listing.id}
+            cancelHref={`/listings/${listing.id}`}
+            initial={{
+              title: listing.title,
+              description: listing.description,
+              skillId: listing.skillId,
+              tags: listing.tags.join(", "),
+              hours: String(hours),
+              minutes: String(minutes),
+              wantedBy: listing.wantedBy ? isoDay(listing.wantedBy) : "",
+            }}
+          />
+        </Card>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,171 @@
+"use client";
+// The form for posting or editing an offer or a request. Inputs are controlled so that what the
+// member typed stays after an error; time is typed as hours and minutes.
+import Link from "next/link";
+import { useActionState, useState } from "react";
+import { createListingAction, updateListingAction } from "@/app/listings/actions";
+import { FormMessage } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { Field, Select, TextArea, TextInput, controlClass } from "@/components/ui/field";
+import { RequestKey } from "@/components/ui/request-key";
+import { SubmitButton } from "@/components/ui/submit-button";
+import {
+  DESCRIPTION_MAX_CHARS,
+  MAX_LISTING_HOURS,
+  MAX_TAGS,
+  MIN_LISTING_MINUTES,
+  TITLE_MAX_CHARS,
+  type ListingKindValue,
+} from "@/lib/listings/schemas";
+
+export interface ListingFormValues {
+  title: string;
+  description: string;
+  skillId: string;
+  tags: string;
+  hours: string;
+  minutes: string;
+  wantedBy: string;
+}
+
+export function ListingForm({
+  kind,
+  skills,
+  today,
+  listingId,
+  initial,
+  cancelHref,
+}: {
+  kind: ListingKindValue;
+  skills: { id: string; name: string; category: string }[];
+  /** Today in the bank's calendar, YYYY-MM-DD (the earliest wanted-by date). */
+  today: string;
+  /** Set when editing. */
+  listingId?: string;
+  initial?: ListingFormValues;
+  cancelHref: string;
+}) {
+  const editing = Boolean(listingId);
+  const [state, formAction] = useActionState(editing ? updateListingAction : createListingAction, null);
+  const [values, setValues] = useState<ListingFormValues>(
+    initial ?? { title: "", description: "", skillId: "", tags: "", hours: "1", minutes: "0", wantedBy: "" },
+  );
+  const set = (name: keyof ListingFormValues) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value }));
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const timeErrors = [...(errors.hours ?? []), ...(errors.minutes ?? []), ...(errors.estimatedMinutes ?? [])];
+  const categories = [...new Set(skills.map((s) => s.category))];
+  const isOffer = kind === "offer";
+
+  return (
+    <form action={formAction} className="space-y-6" noValidate>
+      <FormMessage state={state} />
+      {editing ? <input type="hidden" name="listingId" value={listingId} /> : <RequestKey />}
+      {!editing && <input type="hidden" name="kind" value={kind} />}
+
+      <Field
+        id="title"
+        label="Title"
+        hint={isOffer ? "What you can help with, in a few words. For example: “I can coach you through your first SPC chart”." : "What you need help with. For example: “Help us map our discharge process”."}
+        errors={errors.title}
+      >
+        {(aria) => <TextInput {...aria} name="title" value={values.title} onChange={set("title")} maxLength={TITLE_MAX_CHARS} required />}
+      </Field>
+
+      <Field
+        id="description"
+        label="Description"
+        hint={isOffer ? "What you would do, how (in person, on a call), and anything the other member should prepare." : "Your project, what you have tried, and what good help would look like."}
+        errors={errors.description}
+      >
+        {(aria) => (
+          <TextArea {...aria} name="description" rows={6} value={values.description} onChange={set("description")} maxLength={DESCRIPTION_MAX_CHARS} required />
+        )}
+      </Field>
+
+      <Field id="skillId" label="Skill" hint="The one quality-improvement skill it is closest to." errors={errors.skillId}>
+        {(aria) => (
+          // Uncontrolled on purpose: React 19 resets a form after its action, and a controlled <select>
+          // would show the first option while its state kept the choice; defaultValue is what reset restores.
+          <Select {...aria} name="skillId" defaultValue={values.skillId} onChange={set("skillId")} required>
+            <option value="">Choose a skill…</option>
+            {categories.map((category) => (
+              <optgroup key={category} label={category}>
+                {skills
+                  .filter((s) => s.category === category)
+                  .map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </Select>
+        )}
+      </Field>
+
+      <fieldset className="space-y-1.5" aria-describedby={`time-hint${timeErrors.length ? " time-error" : ""}`}>
+        <legend className="font-semibold text-ink">About how long will it take?</legend>
+        <p id="time-hint" className="text-sm text-ink-muted">
+          Between {MIN_LISTING_MINUTES} minutes and {MAX_LISTING_HOURS} hours. An estimate: the exchange agrees the actual time.
+        </p>
+        {timeErrors.length > 0 && (
+          <p id="time-error" className="text-sm font-semibold text-red-800" data-testid="error-time">
+            <span className="sr-only">Error: </span>
+            {timeErrors.join(" ")}
+          </p>
+        )}
+        <div className="flex flex-wrap gap-4">
+          <label className="block w-28">
+            <span className="block text-sm font-semibold">Hours</span>
+            <input
+              name="hours"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={MAX_LISTING_HOURS}
+              step={1}
+              value={values.hours}
+              onChange={set("hours")}
+              aria-invalid={errors.hours || errors.estimatedMinutes ? true : undefined}
+              className={controlClass("mt-1")}
+            />
+          </label>
+          <label className="block w-28">
+            <span className="block text-sm font-semibold">Minutes</span>
+            <input
+              name="minutes"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={59}
+              step={5}
+              value={values.minutes}
+              onChange={set("minutes")}
+              aria-invalid={errors.minutes || errors.estimatedMinutes ? true : undefined}
+              className={controlClass("mt-1")}
+            />
+          </label>
+        </div>
+      </fieldset>
+
+      <Field id="tags" label="Tags" optional hint={`Words that help people find it, separated by commas (up to ${MAX_TAGS}). For example: run charts, excel, sepsis.`} errors={errors.tags}>
+        {(aria) => <TextInput {...aria} name="tags" value={values.tags} onChange={set("tags")} autoComplete="off" />}
+      </Field>
+
+      {!isOffer && (
+        <Field id="wantedBy" label="Wanted by" optional hint="The date you need the help by, if there is one." errors={errors.wantedBy}>
+          {(aria) => <TextInput {...aria} name="wantedBy" type="date" min={today} value={values.wantedBy} onChange={set("wantedBy")} className="sm:max-w-56" />}
+        </Field>
+      )}
+
+      <div className="flex flex-wrap items-center gap-3 border-t border-line pt-5">
+        <SubmitButton variant={isOffer ? "primary" : "request"} pendingLabel={editing ? "Saving…" : "Posting…"}>
+          {editing ? "Save changes" : isOffer ? "Post offer" : "Post request"}
+        </SubmitButton>
+        <Link href={cancelHref} className={buttonClass("ghost")}>
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}

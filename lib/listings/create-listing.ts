@@ -1,0 +1,50 @@
+// Posting an offer of help or a request for it. A resubmitted form (same requestKey) returns the
+// listing the first submission made instead of making a second.
+import { db, type PrismaClient } from "../db/client";
+import { conflict } from "../errors";
+import { lockActiveMember } from "../members/guard";
+import { LISTING_RECORD_SELECT, requireSkill, type ListingRecord } from "./listing";
+import { isUniqueViolation, parseInput } from "../validation";
+import { checkWantedBy } from "./rules";
+import { createListingSchema } from "./schemas";
+
+export async function createListing(actorId: string, input: unknown, database: PrismaClient = db()): Promise<ListingRecord> {
+  const data = parseInput(createListingSchema, input);
+  checkWantedBy(data.kind, data.wantedBy);
+  try {
+    return await database.$transaction(async (tx) => {
+      await lockActiveMember(tx, actorId);
+      if (data.requestKey) {
+        const existing = await tx.listing.findUnique({ where: { requestKey: data.requestKey }, select: LISTING_RECORD_SELECT });
+        if (existing) return sameOwnerOrRefuse(existing, actorId);
+      }
+      await requireSkill(tx, data.skillId);
+      return tx.listing.create({
+        data: {
+          kind: data.kind,
+          ownerId: actorId,
+          title: data.title,
+          description: data.description,
+          skillId: data.skillId,
+          tags: data.tags,
+          estimatedMinutes: data.estimatedMinutes,
+          wantedBy: data.wantedBy,
+          requestKey: data.requestKey ?? null,
+        },
+        select: LISTING_RECORD_SELECT,
+      });
+    });
+  } catch (err) {
+    // Two submissions of one form raced: the loser finds the winner's listing.
+    if (data.requestKey && isUniqueViolation(err)) {
+      const existing = await database.listing.findUnique({ where: { requestKey: data.requestKey }, select: LISTING_RECORD_SELECT });
+      if (existing) return sameOwnerOrRefuse(existing, actorId);
+    }
+    throw err;
+  }
+}
+
+function sameOwnerOrRefuse(existing: ListingRecord, actorId: string): ListingRecord {
+  if (existing.ownerId !== actorId) throw conflict("This form was already used. Reload the page and try again.");
+  return existing;
+}

@@ -1,0 +1,360 @@
+// Reads of offers and requests for pages, each returning only what its viewer may see. A listing is
+// public while it is open and its owner is an active member; its owner sees it in every status.
+// Owners are shown by first name, profession and organisation: never an email address.
+import { db, Prisma, type PrismaClient } from "../db/client";
+import { firstName, type PublicListing } from "../bank/public";
+import type { ListingKindValue, ListingStatusValue } from "./schemas";
+import { LISTING_KINDS, LISTING_STATUSES } from "./schemas";
+
+/** Results per browse page. */
+export const BROWSE_PAGE_SIZE = 20;
+/** The last page browse will show (deeper pages are treated as page 1). */
+export const MAX_BROWSE_PAGE = 1000;
+/** Longer search text is cut to this many characters. */
+export const MAX_QUERY_CHARS = 200;
+/** The most of their own listings a member's page shows at once. */
+export const MAX_MY_LISTINGS = 200;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);
+
+// ---------------------------------------------------------------------------------------------
+// Browse and search
+
+export interface BrowseFilters {
+  /** Free text, searched with PostgreSQL full-text search (websearch syntax: "quoted phrases", -not, or). */
+  q: string;
+  kind: ListingKindValue | null;
+  skillId: string | null;
+  organisationId: string | null;
+  regionId: string | null;
+  page: number;
+}
+
+export interface BrowseResult {
+  listings: PublicListing[];
+  /** How many open listings match, over all pages. */
+  total: number;
+  page: number;
+  pageSize: number;
+  hasNext: boolean;
+}
+
+type RawParams = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
+
+/** A page number from the query string: 1..MAX_BROWSE_PAGE, anything else is 1. */
+export function parsePage(value: string | string[] | undefined): number {
+  const raw = one(value)?.trim() ?? "";
+  if (!/^\d{1,4}$/.test(raw)) return 1;
+  const page = Number(raw);
+  return page >= 1 && page <= MAX_BROWSE_PAGE ? page : 1;
+}
+
+/** The browse page's query string, made safe: unknown or malformed values are dropped. */
+export function parseBrowseParams(params: RawParams): BrowseFilters {
+  const kind = one(params.kind);
+  const id = (v: string | string[] | undefined) => {
+    const s = one(v)?.trim();
+    return isUuid(s) ? s.toLowerCase() : null;
+  };
+  return {
+    q: (one(params.q) ?? "").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_CHARS),
+    kind: (LISTING_KINDS as readonly string[]).includes(kind ?? "") ? (kind as ListingKindValue) : null,
+    skillId: id(params.skill),
+    organisationId: id(params.organisation),
+    regionId: id(params.region),
+    page: parsePage(params.page),
+  };
+}
+
+/** True when any filter or text narrows the results. */
+export function hasFilters(f: BrowseFilters): boolean {
+  return Boolean(f.q || f.kind || f.skillId || f.organisationId || f.regionId);
+}
+
+interface BrowseRow {
+  id: string;
+  kind: ListingKindValue;
+  title: string;
+  description: string;
+  tags: string[];
+  estimated_minutes: number;
+  wanted_by: Date | null;
+  created_at: Date;
+  skill_name: string;
+  owner_name: string | null;
+  organisation_name: string | null;
+}
+
+/**
+ * Open listings of active members matching the filters: ranked by ts_rank (title words weigh
+ * most: see the listings_search_vector trigger), then newest; newest first without text.
+ * Every value reaches SQL as a parameter.
+ */
+export async function searchListings(filters: BrowseFilters, database: PrismaClient = db()): Promise<BrowseResult> {
+  const page = Number.isInteger(filters.page) && filters.page >= 1 && filters.page <= MAX_BROWSE_PAGE ? filters.page : 1;
+  const q = filters.q.trim().slice(0, MAX_QUERY_CHARS);
+  const conditions: Prisma.Sql[] = [Prisma.sql`l.status = 'open'`, Prisma.sql`m.status = 'active'`];
+  if (q) conditions.push(Prisma.sql`l.search_vector @@ websearch_to_tsquery('english', ${q})`);
+  if (filters.kind) conditions.push(Prisma.sql`l.kind = ${filters.kind}::listing_kind`);
+  if (isUuid(filters.skillId)) conditions.push(Prisma.sql`l.skill_id = ${filters.skillId}::uuid`);
+  if (isUuid(filters.organisationId)) conditions.push(Prisma.sql`m.organisation_id = ${filters.organisationId}::uuid`);
+  if (isUuid(filters.regionId)) conditions.push(Prisma.sql`m.region_id = ${filters.regionId}::uuid`);
+  const where = Prisma.join(conditions, " AND ");
+  const order = q
+    ? Prisma.sql`ts_rank(l.search_vector, websearch_to_tsquery('english', ${q})) DESC, l.created_at DESC, l.id`
+    : Prisma.sql`l.created_at DESC, l.id`;
+
+  const [rows, counted] = await Promise.all([
+    database.$queryRaw<BrowseRow[]>`
+      SELECT l.id, l.kind::text AS kind, l.title, l.description, l.tags, l.estimated_minutes, l.wanted_by,
+             l.created_at, s.name AS skill_name, m.name AS owner_name, o.name AS organisation_name
+        FROM listings l
+        JOIN members m ON m.id = l.owner_id
+        JOIN skills s ON s.id = l.skill_id
+        LEFT JOIN organisations o ON o.id = m.organisation_id
+       WHERE ${where}
+       ORDER BY ${order}
+       LIMIT ${BROWSE_PAGE_SIZE + 1} OFFSET ${(page - 1) * BROWSE_PAGE_SIZE}`,
+    database.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n
+        FROM listings l JOIN members m ON m.id = l.owner_id
+       WHERE ${where}`,
+  ]);
+  return {
+    listings: rows.slice(0, BROWSE_PAGE_SIZE).map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      description: r.description,
+      skillName: r.skill_name,
+      tags: r.tags,
+      estimatedMinutes: r.estimated_minutes,
+      wantedBy: r.wanted_by,
+      createdAt: r.created_at,
+      ownerFirstName: firstName(r.owner_name),
+      organisationName: r.organisation_name,
+    })),
+    total: counted[0]?.n ?? 0,
+    page,
+    pageSize: BROWSE_PAGE_SIZE,
+    hasNext: rows.length > BROWSE_PAGE_SIZE,
+  };
+}
+
+/** How many open listings of active members there are at all (for the empty state). */
+export async function countPublicListings(database: PrismaClient = db()): Promise<number> {
+  return database.listing.count({ where: { status: "open", owner: { status: "active" } } });
+}
+
+// ---------------------------------------------------------------------------------------------
+// One listing
+
+export interface ListingDetail {
+  id: string;
+  kind: ListingKindValue;
+  status: ListingStatusValue;
+  title: string;
+  description: string;
+  skill: { id: string; name: string; category: string };
+  tags: string[];
+  estimatedMinutes: number;
+  wantedBy: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  owner: {
+    id: string;
+    firstName: string;
+    profession: string | null;
+    organisationName: string | null;
+    regionName: string | null;
+    active: boolean;
+  };
+  /** The viewer posted it (and so may edit, pause, reopen or close it). */
+  isOwner: boolean;
+}
+
+/**
+ * One listing as `viewerId` (null: signed out) may see it: anyone sees an open listing of an active
+ * member; the owner sees theirs in any status. Otherwise null (the page shows "not found").
+ */
+export async function getListingForViewer(
+  listingId: string,
+  viewerId: string | null,
+  database: PrismaClient = db(),
+): Promise<ListingDetail | null> {
+  if (!isUuid(listingId)) return null;
+  const l = await database.listing.findUnique({
+    where: { id: listingId },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      title: true,
+      description: true,
+      tags: true,
+      estimatedMinutes: true,
+      wantedBy: true,
+      createdAt: true,
+      updatedAt: true,
+      skill: { select: { id: true, name: true, category: true } },
+      owner: {
+        select: {
+          id: true,
+          name: true,
+          status: true,
+          profession: true,
+          organisation: { select: { name: true } },
+          region: { select: { name: true } },
+        },
+      },
+    },
+  });
+  if (!l) return null;
+  const isOwner = viewerId !== null && viewerId === l.owner.id;
+  const ownerActive = l.owner.status === "active";
+  if (!isOwner && !(l.status === "open" && ownerActive)) return null;
+  return {
+    id: l.id,
+    kind: l.kind,
+    status: l.status,
+    title: l.title,
+    description: l.description,
+    skill: l.skill,
+    tags: l.tags,
+    estimatedMinutes: l.estimatedMinutes,
+    wantedBy: l.wantedBy,
+    createdAt: l.createdAt,
+    updatedAt: l.updatedAt,
+    owner: {
+      id: l.owner.id,
+      firstName: firstName(l.owner.name),
+      profession: l.owner.profession,
+      organisationName: l.owner.organisation?.name ?? null,
+      regionName: l.owner.region?.name ?? null,
+      active: ownerActive,
+    },
+    isOwner,
+  };
+}
+
+/** What the edit form needs: the owner's own listing while it can still be edited, else null. */
+export async function getListingForEdit(listingId: string, ownerId: string, database: PrismaClient = db()) {
+  if (!isUuid(listingId)) return null;
+  const l = await database.listing.findFirst({
+    where: { id: listingId, ownerId },
+    select: { id: true, kind: true, status: true, title: true, description: true, skillId: true, tags: true, estimatedMinutes: true, wantedBy: true },
+  });
+  return l && l.status !== "closed" ? l : null;
+}
+
+export interface ListingForProposal {
+  id: string;
+  kind: ListingKindValue;
+  title: string;
+  ownerId: string;
+  status: ListingStatusValue;
+  estimatedMinutes: number;
+  ownerActive: boolean;
+}
+
+/** For the exchanges helper: the facts a proposal on this listing depends on, or null. */
+export async function getListingForProposal(listingId: string, database: PrismaClient = db()): Promise<ListingForProposal | null> {
+  if (!isUuid(listingId)) return null;
+  const l = await database.listing.findUnique({
+    where: { id: listingId },
+    select: { id: true, kind: true, title: true, ownerId: true, status: true, estimatedMinutes: true, owner: { select: { status: true } } },
+  });
+  if (!l) return null;
+  return {
+    id: l.id,
+    kind: l.kind,
+    title: l.title,
+    ownerId: l.ownerId,
+    status: l.status,
+    estimatedMinutes: l.estimatedMinutes,
+    ownerActive: l.owner.status === "active",
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A member's own listings
+
+export interface MyListing {
+  id: string;
+  kind: ListingKindValue;
+  status: ListingStatusValue;
+  title: string;
+  skillName: string;
+  estimatedMinutes: number;
+  wantedBy: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface MyListings {
+  listings: MyListing[];
+  counts: Record<ListingStatusValue, number>;
+}
+
+/** The member's own offers and requests (optionally only one status): open, then paused, then closed; newest change first. */
+export async function listMyListings(
+  memberId: string,
+  options: { status?: ListingStatusValue | null } = {},
+  database: PrismaClient = db(),
+): Promise<MyListings> {
+  const status = options.status && (LISTING_STATUSES as readonly string[]).includes(options.status) ? options.status : null;
+  const [rows, grouped] = await Promise.all([
+    database.listing.findMany({
+      where: { ownerId: memberId, ...(status ? { status } : {}) },
+      orderBy: [{ status: "asc" }, { updatedAt: "desc" }, { id: "asc" }],
+      take: MAX_MY_LISTINGS,
+      select: {
+        id: true,
+        kind: true,
+        status: true,
+        title: true,
+        estimatedMinutes: true,
+        wantedBy: true,
+        createdAt: true,
+        updatedAt: true,
+        skill: { select: { name: true } },
+      },
+    }),
+    database.listing.groupBy({ by: ["status"], where: { ownerId: memberId }, _count: { _all: true } }),
+  ]);
+  const counts: Record<ListingStatusValue, number> = { open: 0, paused: 0, closed: 0 };
+  for (const g of grouped) counts[g.status] = g._count._all;
+  return {
+    listings: rows.map(({ skill, ...r }) => ({ ...r, skillName: skill.name })),
+    counts,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Choices for select boxes (reused by other pages)
+
+export interface Choice {
+  id: string;
+  name: string;
+}
+
+const byName = new Intl.Collator("en-GB", { sensitivity: "base", numeric: true });
+
+/** The skills taxonomy, sorted by category then name (a form may group by category). */
+export async function listSkillsForSelect(database: PrismaClient = db()): Promise<(Choice & { category: string })[]> {
+  const skills = await database.skill.findMany({ select: { id: true, name: true, category: true } });
+  return skills.sort((a, b) => byName.compare(a.category, b.category) || byName.compare(a.name, b.name));
+}
+
+/** Sorted by name the way people read it (not by the database's byte order). */
+export async function listOrganisationsForSelect(database: PrismaClient = db()): Promise<Choice[]> {
+  const organisations = await database.organisation.findMany({ select: { id: true, name: true } });
+  return organisations.sort((a, b) => byName.compare(a.name, b.name));
+}
+
+export async function listRegionsForSelect(database: PrismaClient = db()): Promise<Choice[]> {
+  const regions = await database.region.findMany({ select: { id: true, name: true } });
+  return regions.sort((a, b) => byName.compare(a.name, b.name));
+}

@@ -1,0 +1,30 @@
+// Editing an offer or request: only its owner, only while they are active, never once it is closed.
+import { db, type PrismaClient } from "../db/client";
+import { lockActiveMember } from "../members/guard";
+import { LISTING_RECORD_SELECT, lockOwnListing, refuseIfClosed, requireSkill, type ListingRecord } from "./listing";
+import { parseInput } from "../validation";
+import { checkWantedBy } from "./rules";
+import { updateListingSchema } from "./schemas";
+
+export async function updateListing(actorId: string, input: unknown, database: PrismaClient = db()): Promise<ListingRecord> {
+  const data = parseInput(updateListingSchema, input);
+  return database.$transaction(async (tx) => {
+    await lockActiveMember(tx, actorId);
+    const listing = await lockOwnListing(tx, actorId, data.listingId);
+    refuseIfClosed(listing.status);
+    checkWantedBy(listing.kind, data.wantedBy, listing.wantedBy);
+    await requireSkill(tx, data.skillId);
+    return tx.listing.update({
+      where: { id: listing.id },
+      data: {
+        title: data.title,
+        description: data.description,
+        skillId: data.skillId,
+        tags: data.tags,
+        estimatedMinutes: data.estimatedMinutes,
+        wantedBy: data.wantedBy,
+      },
+      select: LISTING_RECORD_SELECT,
+    });
+  });
+}

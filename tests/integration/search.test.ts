@@ -1,0 +1,248 @@
+// Browsing and full-text search: open listings of active members only, ranked by relevance then
+// newest, every filter, pagination, and input that tries to be SQL is only ever text.
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { PrismaClient } from "../../lib/db/client";
+import { BROWSE_PAGE_SIZE, parseBrowseParams, searchListings as search, type BrowseFilters } from "../../lib/listings/queries";
+import { useTestDatabase } from "../helpers/db";
+import { createMember, createSkill } from "../helpers/members";
+
+const database = await useTestDatabase();
+const prisma = database.prisma();
+const spc = await createSkill(prisma, "Statistical process control");
+const mapping = await createSkill(prisma, "Process mapping");
+
+const searchListings = (f: BrowseFilters) => search(f, prisma);
+const word = () => randomBytes(6).toString("hex");
+let clock = Date.parse("2026-01-01T09:00:00Z");
+
+/** A place of work of its own, so each test can look at only its listings. */
+async function organisation(prisma: PrismaClient) {
+  const region = await prisma.region.create({ data: { name: `Region ${word()}` } });
+  const org = await prisma.organisation.create({ data: { name: `Trust ${word()}`, kind: "Acute trust", regionId: region.id } });
+  return { org, region };
+}
+
+async function memberAt(place: { org: { id: string }; region: { id: string } }, status: "active" | "pending" | "suspended" = "active") {
+  const m = await createMember(prisma, { status });
+  await prisma.user.update({ where: { id: m.id }, data: { organisationId: place.org.id, regionId: place.region.id } });
+  return m;
+}
+
+/** A listing made straight in the table (the trigger keeps its search vector), each newer than the last. */
+async function listing(
+  ownerId: string,
+  data: { title?: string; description?: string; kind?: "offer" | "request"; skillId?: string; tags?: string[]; status?: "open" | "paused" | "closed" } = {},
+) {
+  clock += 60_000;
+  return prisma.listing.create({
+    data: {
+      ownerId,
+      kind: data.kind ?? "offer",
+      title: data.title ?? "Help with a quality improvement project",
+      description: data.description ?? "An hour of friendly help from someone who has done it before.",
+      skillId: data.skillId ?? spc.id,
+      tags: data.tags ?? [],
+      estimatedMinutes: 60,
+      status: data.status ?? "open",
+      createdAt: new Date(clock),
+    },
+  });
+}
+
+const filters = (f: Partial<BrowseFilters>): BrowseFilters => ({ q: "", kind: null, skillId: null, organisationId: null, regionId: null, page: 1, ...f });
+const ids = (r: { listings: { id: string }[] }) => r.listings.map((l) => l.id);
+
+describe("full-text search", () => {
+  it("ranks a title match above a newer description match", async () => {
+    const place = await organisation(prisma);
+    const owner = await memberAt(place);
+    const inTitle = await listing(owner.id, { title: "Control chart coaching for beginners" });
+    const inDescription = await listing(owner.id, { title: "Measurement for improvement", description: "We will also look at a control chart of your data together." });
+    await listing(owner.id, { title: "Unrelated workshop facilitation" });
+    const result = await searchListings(filters({ q: "control chart", organisationId: place.org.id }));
+    expect(ids(result)).toEqual([inTitle.id, inDescription.id]);
+    expect(result.total).toBe(2);
+  });
+
+  it("finds a word by its stem: 'charts' finds 'chart' and 'mapped' finds 'mapping'", async () => {
+    const place = await organisation(prisma);
+    const owner = await memberAt(place);
+    const chart = await listing(owner.id, { title: "One run chart, explained" });
+    const map = await listing(owner.id, { title: "Patient journey mapping session", skillId: mapping.id });
+    expect(ids(await searchListings(filters({ q: "charts", organisationId: place.org.id })))).toEqual([chart.id]);
+    expect(ids(await searchListings(filters({ q: "mapped journeys", organisationId: place.org.id })))).toEqual([map.id]);
+  });
+
+  it("finds a listing by its tags and by its skill's name", async () => {
+    const place = await organisation(prisma);
+    const owner = await memberAt(place);
+    const tagged = await listing(owner.id, { title: "Board reporting help", tags: ["dashboards", "power bi"] });
+    const bySkill = await listing(owner.id, { title: "Walk the patient pathway with us", skillId: mapping.id });
+    expect(ids(await searchListings(filters({ q: "dashboard", organisationId: place.org.id })))).toEqual([tagged.id]);
+    expect(ids(await searchListings(filters({ q: "process mapping", organisationId: place.org.id })))).toEqual([bySkill.id]);
+  });
+
+  it("understands quoted phrases and excluded words (web search syntax)", async () => {
+    const place = await organisation(prisma);
+    const owner = await memberAt(place);
+    const phrase = await listing(owner.id, { title: "Run chart rules in practice" });
+    const other = await listing(owner.id, { title: "Chart design: run the numbers" });
+    expect(ids(await searchListings(filters({ q: '"run chart"', organisationId: place.org.id })))).toEqual([phrase.id]);
+    expect(ids(await searchListings(filters({ q: "chart -rules", organisationId: place.org.id })))).toEqual([other.id]);
+  });
+
+  it.each([
+    ["'); DROP TABLE listings; --", "'); DROP TABLE listings; --"],
+    ["%_", "%_"],
+    ["' OR 1=1 --", "' OR 1=1 --"],
+    ["a backslash", "\\"],
+    ["tsquery operators", "a & | ! :* <-> ("],
+    ["an emoji", "🙂"],
+    ["5,000 letters", "x".repeat(5000)],
+  ])(
+    "treats %s as text: no error, nothing changed",
+    async (_what, q) => {
+      const place = await organisation(prisma);
+      const owner = await memberAt(place);
+      await listing(owner.id, { title: "Something that matches nothing odd" });
+      const before = await prisma.listing.count();
+      const result = await searchListings(filters({ q, organisationId: place.org.id }));
+      expect(result.listings.every((l) => l.title.includes("matches nothing"))).toBe(true);
+      expect(await prisma.listing.count()).toBe(before);
+      const parsed = parseBrowseParams({ q });
+      await expect(searchListings(parsed)).resolves.toMatchObject({ page: 1 });
+    },
+  );
+
+  it("does not treat % and _ as wildcards", async () => {
+    const place = await organisation(prisma);
+    const owner = await memberAt(place);
+    await listing(owner.id, { title: "A listing with ordinary words" });
+    expect((await searchListings(filters({ q: "%", organisationId: place.org.id }))).total).toBe(0);
+    expect((await searchListings(filters({ q: "_", organisationId: place.org.id }))).total).toBe(0);
+  });
+});
+
+describe("what browse shows", () => {
+  it("shows only open listings of active members", async () => {
+    const place = await organisation(prisma);
+    const active = await memberAt(place);
+    const shown = await listing(active.id, { title: "Open and shown" });
+    await listing(active.id, { title: "Paused and hidden", status: "paused" });
+    await listing(active.id, { title: "Closed and hidden", status: "closed" });
+    const pending = await memberAt(place, "pending");
+    await listing(pending.id, { title: "Pending owner, hidden" });
+    const suspended = await memberAt(place, "suspended");
+    await listing(suspended.id, { title: "Suspended owner, hidden" });
+    const result = await searchListings(filters({ organisationId: place.org.id }));
+    expect(ids(result)).toEqual([shown.id]);
+    expect((await searchListings(filters({ q: "hidden", organisationId: place.org.id }))).total).toBe(0);
+  });
+
+  it("lists newest first without a query", async () => {
+    const place = await organisation(prisma);
+    const owner = await memberAt(place);
+    const first = await listing(owner.id);
+    const second = await listing(owner.id, { kind: "request" });
+    const third = await listing(owner.id);
+    expect(ids(await searchListings(filters({ organisationId: place.org.id })))).toEqual([third.id, second.id, first.id]);
+  });
+
+  it("shows the owner's first name and organisation, never their email", async () => {
+    const place = await organisation(prisma);
+    const owner = await memberAt(place);
+    await prisma.user.update({ where: { id: owner.id }, data: { name: "Priya Shah" } });
+    await listing(owner.id);
+    const [card] = (await searchListings(filters({ organisationId: place.org.id }))).listings;
+    expect(card).toMatchObject({ ownerFirstName: "Priya", organisationName: place.org.name, skillName: "Statistical process control" });
+    expect(JSON.stringify(card)).not.toContain("@");
+  });
+
+  it("filters by kind", async () => {
+    const place = await organisation(prisma);
+    const owner = await memberAt(place);
+    const offer = await listing(owner.id, { kind: "offer" });
+    const request = await listing(owner.id, { kind: "request" });
+    expect(ids(await searchListings(filters({ kind: "offer", organisationId: place.org.id })))).toEqual([offer.id]);
+    expect(ids(await searchListings(filters({ kind: "request", organisationId: place.org.id })))).toEqual([request.id]);
+    expect(ids(await searchListings(filters({ kind: null, organisationId: place.org.id })))).toEqual([request.id, offer.id]);
+  });
+
+  it("filters by skill", async () => {
+    const place = await organisation(prisma);
+    const owner = await memberAt(place);
+    await listing(owner.id, { skillId: spc.id });
+    const mapped = await listing(owner.id, { skillId: mapping.id });
+    expect(ids(await searchListings(filters({ skillId: mapping.id, organisationId: place.org.id })))).toEqual([mapped.id]);
+  });
+
+  it("filters by the owner's organisation and by the owner's region", async () => {
+    const here = await organisation(prisma);
+    const there = await organisation(prisma);
+    const a = await memberAt(here);
+    const b = await memberAt(there);
+    const mine = await listing(a.id);
+    const theirs = await listing(b.id);
+    expect(ids(await searchListings(filters({ organisationId: here.org.id })))).toEqual([mine.id]);
+    expect(ids(await searchListings(filters({ regionId: there.region.id })))).toEqual([theirs.id]);
+    expect(ids(await searchListings(filters({ organisationId: here.org.id, regionId: there.region.id })))).toEqual([]);
+  });
+
+  it("combines text with filters", async () => {
+    const place = await organisation(prisma);
+    const owner = await memberAt(place);
+    const match = await listing(owner.id, { kind: "request", title: "Sustaining change after the project ends" });
+    await listing(owner.id, { kind: "offer", title: "Sustaining change: a workshop" });
+    expect(ids(await searchListings(filters({ q: "sustain", kind: "request", organisationId: place.org.id })))).toEqual([match.id]);
+  });
+
+  it("pages through results, a page at a time, saying whether there is a next page", async () => {
+    const place = await organisation(prisma);
+    const owner = await memberAt(place);
+    const made = [];
+    for (let i = 0; i < BROWSE_PAGE_SIZE + 5; i++) made.push(await listing(owner.id, { title: `Paged listing number ${i}` }));
+    const newestFirst = made.map((l) => l.id).reverse();
+    const page1 = await searchListings(filters({ organisationId: place.org.id, page: 1 }));
+    const page2 = await searchListings(filters({ organisationId: place.org.id, page: 2 }));
+    const page3 = await searchListings(filters({ organisationId: place.org.id, page: 3 }));
+    expect(ids(page1)).toEqual(newestFirst.slice(0, BROWSE_PAGE_SIZE));
+    expect(page1).toMatchObject({ hasNext: true, total: BROWSE_PAGE_SIZE + 5, page: 1 });
+    expect(ids(page2)).toEqual(newestFirst.slice(BROWSE_PAGE_SIZE));
+    expect(page2.hasNext).toBe(false);
+    expect(page3).toMatchObject({ listings: [], hasNext: false, total: BROWSE_PAGE_SIZE + 5 });
+  });
+
+  it("says there is no next page when the results exactly fill one", async () => {
+    const place = await organisation(prisma);
+    const owner = await memberAt(place);
+    for (let i = 0; i < BROWSE_PAGE_SIZE; i++) await listing(owner.id);
+    expect((await searchListings(filters({ organisationId: place.org.id }))).hasNext).toBe(false);
+  });
+});
+
+describe("reading the browse page's query string", () => {
+  it("keeps good values", async () => {
+    const place = await organisation(prisma);
+    expect(
+      parseBrowseParams({ q: "  spc   charts ", kind: "request", skill: spc.id, organisation: place.org.id, region: place.region.id, page: "3" }),
+    ).toEqual({ q: "spc charts", kind: "request", skillId: spc.id, organisationId: place.org.id, regionId: place.region.id, page: 3 });
+  });
+
+  it.each([["0"], ["-1"], ["1001"], ["2.5"], ["abc"], [""], ["1e3"], ["99999999999999999999"], [undefined]])("treats page %j as page 1", (page) => {
+    expect(parseBrowseParams({ page }).page).toBe(1);
+  });
+
+  it("drops an unknown kind and ids that are not ids", () => {
+    expect(parseBrowseParams({ kind: "all", skill: "spc'; --", organisation: "1", region: "x" })).toMatchObject({
+      kind: null,
+      skillId: null,
+      organisationId: null,
+      regionId: null,
+    });
+  });
+
+  it("takes the first of repeated values", () => {
+    expect(parseBrowseParams({ kind: ["offer", "request"], page: ["2", "5"] })).toMatchObject({ kind: "offer", page: 2 });
+  });
+});

@@ -1,0 +1,79 @@
+// Giving hours away: to another active member or to the community pool, through the ledger as a
+// "donation". The form's one-time key is part of the ledger's idempotency key, so a retried
+// submission posts once; the ledger enforces the giver's floor.
+import { db, type PrismaClient } from "../db/client";
+import { AppError, fromLedgerError, invalid } from "../errors";
+import { formatMinutes } from "../format/minutes";
+import { LedgerError, transfer, type LedgerDb } from "../ledger";
+import { notify } from "../notifications/notify";
+import { memberAccountId } from "./account";
+import { lockActiveMember } from "./guard";
+import { parseInput } from "./internal";
+import { firstName } from "./names";
+import { donateSchema } from "./schemas";
+
+export const COMMUNITY_POOL_CODE = "community";
+
+export interface DonationResult {
+  transferId: string;
+  replayed: boolean;
+}
+
+export const donationKey = (actorId: string, requestKey: string) => `donation:${actorId}:${requestKey}`;
+
+export async function donateHours(actorId: string, input: unknown, database: PrismaClient = db()): Promise<DonationResult> {
+  const d = parseInput(donateSchema, input);
+  if (d.to === actorId) throw invalid("You cannot donate hours to yourself.", { to: ["Choose another member or the community pool."] });
+  return database.$transaction(async (tx) => {
+    const actor = await lockActiveMember(tx, actorId);
+    let creditAccountId: number;
+    let recipientId: string | null = null;
+    if (d.to === "community") {
+      const pool = await tx.ledgerAccount.findUnique({ where: { code: COMMUNITY_POOL_CODE }, select: { id: true } });
+      if (!pool) throw new AppError("not_found", "The community pool is not set up in this bank.");
+      creditAccountId = pool.id;
+    } else {
+      const recipient = await tx.user.findUnique({ where: { id: d.to }, select: { status: true, profileDoneAt: true } });
+      if (!recipient || recipient.status !== "active" || !recipient.profileDoneAt) {
+        throw invalid("You can only give hours to an active member.", { to: ["That member cannot receive hours: choose an active member."] });
+      }
+      recipientId = d.to;
+      creditAccountId = await memberAccountId(tx, d.to);
+    }
+    const debitAccountId = await memberAccountId(tx, actorId);
+    let result;
+    try {
+      result = await transfer(
+        {
+          kind: "donation",
+          debitAccountId,
+          creditAccountId,
+          amountMinutes: d.minutes,
+          idempotencyKey: donationKey(actorId, d.requestKey),
+          actorId,
+          memo: d.note === "" ? null : d.note,
+        },
+        tx as unknown as LedgerDb,
+      );
+    } catch (err) {
+      if (err instanceof LedgerError && err.code === "below_floor") {
+        throw new AppError("below_floor", `You do not have ${formatMinutes(d.minutes)} available to give (counting hours held for your exchanges). Nothing was given.`);
+      }
+      if (err instanceof LedgerError && err.code === "idempotency_conflict") {
+        throw new AppError("conflict", "This form was already used for a different donation. Reload the page and try again.");
+      }
+      throw fromLedgerError(err);
+    }
+    if (recipientId && !result.replayed) {
+      const giver = firstName(actor.name);
+      await notify(tx, {
+        memberId: recipientId,
+        kind: "donation.received",
+        title: `${giver} gave you ${formatMinutes(d.minutes)}`,
+        body: d.note ? `${giver} donated ${formatMinutes(d.minutes)} to you: “${d.note}”` : `${giver} donated ${formatMinutes(d.minutes)} to you.`,
+        link: "/dashboard",
+      });
+    }
+    return { transferId: result.transferId.toString(), replayed: result.replayed };
+  });
+}

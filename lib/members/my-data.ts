@@ -1,0 +1,164 @@
+// "Download my data": everything the bank holds about the member, as one JSON document. Other
+// members appear by first name only; no other member's email or profile is included.
+import { db, type PrismaClient } from "../db/client";
+import { firstName } from "./names";
+
+export const MY_DATA_FORMAT_VERSION = 1;
+/** A bound on each list, far above what one member makes, so one request stays bounded. */
+export const MY_DATA_MAX_ROWS = 50_000;
+
+/** JSON cannot hold a bigint or bytes: ids become strings, hashes hex. */
+function plain(value: unknown): unknown {
+  if (typeof value === "bigint") return value.toString();
+  if (value instanceof Uint8Array) return Buffer.from(value).toString("hex");
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(plain);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  }
+  return value;
+}
+
+export async function exportMyData(memberId: string, database: PrismaClient = db()): Promise<Record<string, unknown> | null> {
+  const member = await database.user.findUnique({
+    where: { id: memberId },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      emailVerified: true,
+      status: true,
+      role: true,
+      profession: true,
+      bio: true,
+      availability: true,
+      tags: true,
+      profileDoneAt: true,
+      approvedAt: true,
+      statusReason: true,
+      emailOptOut: true,
+      closedAt: true,
+      createdAt: true,
+      updatedAt: true,
+      organisation: { select: { name: true } },
+      region: { select: { name: true } },
+      skills: { select: { createdAt: true, skill: { select: { name: true, category: true } } } },
+    },
+  });
+  if (!member) return null;
+
+  const take = MY_DATA_MAX_ROWS;
+  const party = { OR: [{ providerId: memberId }, { payerId: memberId }] };
+  const [listings, exchanges, notifications, account, audit] = await Promise.all([
+    database.listing.findMany({
+      where: { ownerId: memberId },
+      select: { id: true, kind: true, title: true, description: true, tags: true, estimatedMinutes: true, status: true, wantedBy: true, createdAt: true, updatedAt: true, skill: { select: { name: true } } },
+      orderBy: { createdAt: "asc" },
+      take,
+    }),
+    database.exchange.findMany({
+      where: party,
+      select: {
+        id: true,
+        listingId: true,
+        state: true,
+        title: true,
+        note: true,
+        agreedMinutes: true,
+        deliveredMinutes: true,
+        disputeReason: true,
+        resolutionNote: true,
+        thanksNote: true,
+        learnedNote: true,
+        thankedAt: true,
+        acceptedAt: true,
+        deliveredAt: true,
+        confirmedAt: true,
+        closedAt: true,
+        createdAt: true,
+        providerId: true,
+        payerId: true,
+        proposedById: true,
+        provider: { select: { name: true } },
+        payer: { select: { name: true } },
+        events: { select: { fromState: true, toState: true, actorId: true, note: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+        messages: { select: { id: true, senderId: true, body: true, createdAt: true, sender: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+      },
+      orderBy: { createdAt: "asc" },
+      take,
+    }),
+    database.notification.findMany({
+      where: { memberId },
+      select: { id: true, kind: true, title: true, body: true, link: true, readAt: true, emailedAt: true, createdAt: true },
+      orderBy: { createdAt: "asc" },
+      take,
+    }),
+    database.ledgerAccount.findUnique({
+      where: { memberId },
+      select: { id: true, name: true, balanceMinutes: true, heldMinutes: true, floorMinutes: true, entryCount: true, createdAt: true },
+    }),
+    database.auditLog.findMany({
+      where: { OR: [{ actorId: memberId }, { targetType: "member", targetId: memberId }] },
+      select: { id: true, at: true, action: true, targetType: true, targetId: true, details: true },
+      orderBy: { id: "asc" },
+      take,
+    }),
+  ]);
+
+  const whoIs = (id: string | null, name: string | null | undefined) => (id === memberId ? "you" : firstName(name));
+
+  let entries: unknown[] = [];
+  let transfers: unknown[] = [];
+  let holds: unknown[] = [];
+  if (account) {
+    const [e, t, h] = await Promise.all([
+      database.ledgerEntry.findMany({
+        where: { accountId: account.id },
+        select: { id: true, transferId: true, seq: true, amountMinutes: true, balanceAfterMinutes: true, createdAt: true },
+        orderBy: { id: "asc" },
+        take,
+      }),
+      database.ledgerTransfer.findMany({
+        where: { OR: [{ debitAccountId: account.id }, { creditAccountId: account.id }] },
+        select: { id: true, kind: true, amountMinutes: true, debitAccountId: true, creditAccountId: true, exchangeId: true, reversesTransferId: true, memo: true, createdAt: true },
+        orderBy: { id: "asc" },
+        take,
+      }),
+      database.ledgerHold.findMany({
+        where: { OR: [{ debitAccountId: account.id }, { creditAccountId: account.id }] },
+        select: { id: true, amountMinutes: true, debitAccountId: true, creditAccountId: true, exchangeId: true, createdAt: true, resolution: { select: { outcome: true, createdAt: true } } },
+        orderBy: { id: "asc" },
+        take,
+      }),
+    ]);
+    entries = e;
+    transfers = t.map((x) => ({ ...x, direction: x.creditAccountId === account.id ? "in" : "out" }));
+    holds = h;
+  }
+
+  const { organisation, region, skills, ...profile } = member;
+  return plain({
+    format: "qi-time-bank/my-data",
+    version: MY_DATA_FORMAT_VERSION,
+    profile: { ...profile, organisation: organisation?.name ?? null, region: region?.name ?? null },
+    skills: skills.map((s) => ({ name: s.skill.name, category: s.skill.category, addedAt: s.createdAt })),
+    listings: listings.map(({ skill, ...l }) => ({ ...l, skill: skill.name })),
+    exchanges: exchanges.map((x) => {
+      const { provider, payer, providerId, proposedById, events, ...rest } = x;
+      const fields = Object.fromEntries(Object.entries(rest).filter(([k]) => k !== "payerId" && k !== "messages"));
+      return {
+        ...fields,
+        myRole: providerId === memberId ? "provider" : "payer",
+        otherPartyFirstName: providerId === memberId ? firstName(payer.name) : firstName(provider.name),
+        proposedBy: proposedById === memberId ? "you" : "the other member",
+        events: events.map(({ actorId, ...ev }) => ({ ...ev, by: actorId === null ? "the bank" : actorId === memberId ? "you" : "someone else" })),
+      };
+    }),
+    messages: exchanges.flatMap((x) =>
+      x.messages.map((m) => ({ id: m.id, exchangeId: x.id, from: whoIs(m.senderId, m.sender.name), sentByMe: m.senderId === memberId, body: m.body, createdAt: m.createdAt })),
+    ),
+    notifications,
+    ledger: { account, entries, transfers, holds },
+    auditLog: audit,
+  }) as Record<string, unknown>;
+}

@@ -1,0 +1,149 @@
+// Donating hours to another member or to the community pool, through the ledger, once per form.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { AppError } from "../../lib/errors";
+import { reconcile } from "../../lib/ledger";
+import { donateHours } from "../../lib/members/donate-hours";
+import { useTestDatabase } from "../helpers/db";
+import { balanceOf, createMember, snapshotCounts } from "../helpers/members";
+
+const database = await useTestDatabase();
+const prisma = database.prisma();
+
+const poolBalance = async () => (await prisma.ledgerAccount.findUniqueOrThrow({ where: { code: "community" } })).balanceMinutes;
+
+async function refused(work: () => Promise<unknown>, code: string, memberIds: string[]): Promise<AppError> {
+  const before = await snapshotCounts(prisma);
+  const balances = await Promise.all(memberIds.map((id) => balanceOf(prisma, id)));
+  const pool = await poolBalance();
+  const err = await work().then(
+    () => {
+      throw new Error("expected a refusal");
+    },
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  expect((err as AppError).code).toBe(code);
+  expect(await snapshotCounts(prisma)).toEqual(before);
+  expect(await Promise.all(memberIds.map((id) => balanceOf(prisma, id)))).toEqual(balances);
+  expect(await poolBalance()).toBe(pool);
+  return err as AppError;
+}
+
+describe("donateHours", () => {
+  it("moves hours to another active member and tells them", async () => {
+    const giver = await createMember(prisma, { name: "Gita Shah", balanceMinutes: 300 });
+    const taker = await createMember(prisma);
+    const result = await donateHours(giver.id, { to: taker.id, minutes: 90, note: "For the audit work", requestKey: randomUUID() }, prisma);
+    expect(result.replayed).toBe(false);
+    expect(await balanceOf(prisma, giver.id)).toMatchObject({ balanceMinutes: 210 });
+    expect(await balanceOf(prisma, taker.id)).toMatchObject({ balanceMinutes: 90 });
+    const t = await prisma.ledgerTransfer.findUniqueOrThrow({ where: { id: BigInt(result.transferId) } });
+    expect(t).toMatchObject({ kind: "donation", amountMinutes: 90, actorId: giver.id, memo: "For the audit work" });
+    const n = await prisma.notification.findFirstOrThrow({ where: { memberId: taker.id, kind: "donation.received" } });
+    expect(n.title).toContain("Gita");
+    expect(await reconcile(prisma)).toEqual([]);
+  });
+
+  it("gives to the community pool, typed as hours and minutes", async () => {
+    const giver = await createMember(prisma, { balanceMinutes: 300 });
+    const pool = await poolBalance();
+    const notifications = await prisma.notification.count();
+    await donateHours(giver.id, { to: "community", hours: "1.5", mins: "15", requestKey: randomUUID() }, prisma);
+    expect(await poolBalance()).toBe(pool + 105);
+    expect(await balanceOf(prisma, giver.id)).toMatchObject({ balanceMinutes: 195 });
+    expect(await prisma.notification.count()).toBe(notifications);
+  });
+
+  it("lets a member give down to their floor but not below it", async () => {
+    const giver = await createMember(prisma, { balanceMinutes: 60, floorMinutes: -60 });
+    const taker = await createMember(prisma);
+    const err = await refused(() => donateHours(giver.id, { to: taker.id, minutes: 121, requestKey: randomUUID() }, prisma), "below_floor", [giver.id, taker.id]);
+    expect(err.message).toMatch(/available/);
+    await donateHours(giver.id, { to: taker.id, minutes: 120, requestKey: randomUUID() }, prisma);
+    expect(await balanceOf(prisma, giver.id)).toMatchObject({ balanceMinutes: -60 });
+  });
+
+  it("posts once when the same form is submitted twice", async () => {
+    const giver = await createMember(prisma, { balanceMinutes: 300 });
+    const taker = await createMember(prisma);
+    const requestKey = randomUUID();
+    const first = await donateHours(giver.id, { to: taker.id, minutes: 30, requestKey }, prisma);
+    const counts = await snapshotCounts(prisma);
+    const second = await donateHours(giver.id, { to: taker.id, minutes: 30, requestKey }, prisma);
+    expect(second).toEqual({ transferId: first.transferId, replayed: true });
+    expect(await snapshotCounts(prisma)).toEqual(counts);
+    expect(await balanceOf(prisma, taker.id)).toMatchObject({ balanceMinutes: 30 });
+  });
+
+  it("posts once when the same form arrives twice at the same moment", async () => {
+    const giver = await createMember(prisma, { balanceMinutes: 300 });
+    const taker = await createMember(prisma);
+    const requestKey = randomUUID();
+    const results = await Promise.allSettled([
+      donateHours(giver.id, { to: taker.id, minutes: 30, requestKey }, prisma),
+      donateHours(giver.id, { to: taker.id, minutes: 30, requestKey }, prisma),
+    ]);
+    expect(await balanceOf(prisma, taker.id)).toMatchObject({ balanceMinutes: 30 });
+    expect(await prisma.notification.count({ where: { memberId: taker.id } })).toBe(1);
+    // Both submissions succeed: one posts, the other finds the first one's transfer.
+    expect(results.map((r) => (r.status === "fulfilled" ? r.value.replayed : String(r.reason))).sort()).toEqual([false, true]);
+  });
+
+  it("refuses the same form key reused for a different amount", async () => {
+    const giver = await createMember(prisma, { balanceMinutes: 300 });
+    const taker = await createMember(prisma);
+    const requestKey = randomUUID();
+    await donateHours(giver.id, { to: taker.id, minutes: 30, requestKey }, prisma);
+    await refused(() => donateHours(giver.id, { to: taker.id, minutes: 45, requestKey }, prisma), "conflict", [giver.id, taker.id]);
+  });
+
+  it("refuses a donation to yourself", async () => {
+    const giver = await createMember(prisma, { balanceMinutes: 300 });
+    const err = await refused(() => donateHours(giver.id, { to: giver.id, minutes: 30, requestKey: randomUUID() }, prisma), "invalid", [giver.id]);
+    expect(err.fieldErrors?.to).toBeDefined();
+  });
+
+  it("refuses a donation to a pending, suspended or unknown member", async () => {
+    const giver = await createMember(prisma, { balanceMinutes: 300 });
+    const pending = await createMember(prisma, { status: "pending" });
+    const suspended = await createMember(prisma, { status: "suspended" });
+    await refused(() => donateHours(giver.id, { to: pending.id, minutes: 30, requestKey: randomUUID() }, prisma), "invalid", [giver.id, pending.id]);
+    await refused(() => donateHours(giver.id, { to: suspended.id, minutes: 30, requestKey: randomUUID() }, prisma), "invalid", [giver.id]);
+    await refused(() => donateHours(giver.id, { to: randomUUID(), minutes: 30, requestKey: randomUUID() }, prisma), "invalid", [giver.id]);
+  });
+
+  it("refuses a giver who is pending or suspended", async () => {
+    const taker = await createMember(prisma);
+    const pending = await createMember(prisma, { status: "pending", balanceMinutes: 100 });
+    const suspended = await createMember(prisma, { status: "suspended", balanceMinutes: 100 });
+    await refused(() => donateHours(pending.id, { to: taker.id, minutes: 30, requestKey: randomUUID() }, prisma), "forbidden", [pending.id, taker.id]);
+    await refused(() => donateHours(suspended.id, { to: taker.id, minutes: 30, requestKey: randomUUID() }, prisma), "forbidden", [suspended.id]);
+    await refused(() => donateHours(randomUUID(), { to: taker.id, minutes: 30, requestKey: randomUUID() }, prisma), "unauthenticated", [taker.id]);
+  });
+
+  it.each([
+    ["no amount", {}, "minutes"],
+    ["zero minutes", { minutes: 0 }, "minutes"],
+    ["negative minutes", { minutes: -30 }, "minutes"],
+    ["fewer than 15 minutes", { minutes: 14 }, "minutes"],
+    ["fractional minutes", { minutes: 30.5 }, "minutes"],
+    ["more than 100 hours", { minutes: 6001 }, "minutes"],
+    ["a huge amount", { minutes: 1e12 }, "minutes"],
+    ["hours that are not a number", { hours: "lots" }, "minutes"],
+    ["minutes as a word", { minutes: "thirty" }, "minutes"],
+    ["a note that is too long", { minutes: 30, note: "x".repeat(201) }, "note"],
+    ["a missing form key", { minutes: 30, requestKey: undefined }, "requestKey"],
+    ["a short form key", { minutes: 30, requestKey: "abc" }, "requestKey"],
+    ["no recipient", { minutes: 30, to: "" }, "to"],
+  ])("refuses %s", async (_what, overrides, field) => {
+    const giver = await createMember(prisma, { balanceMinutes: 300 });
+    const taker = await createMember(prisma);
+    const err = await refused(
+      () => donateHours(giver.id, { to: taker.id, requestKey: randomUUID(), ...overrides }, prisma),
+      "invalid",
+      [giver.id, taker.id],
+    );
+    expect(err.fieldErrors?.[field]).toBeDefined();
+  });
+});

@@ -1,0 +1,112 @@
+// "Download my data" and the public profile: my own data in full, other members by first name
+// only, never another member's email.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { hold, postHold } from "../../lib/ledger";
+import { donateHours } from "../../lib/members/donate-hours";
+import { exportMyData } from "../../lib/members/my-data";
+import { getPublicProfile } from "../../lib/members/queries";
+import { useTestDatabase } from "../helpers/db";
+import { createMember, createSkill, type TestMember } from "../helpers/members";
+
+const database = await useTestDatabase();
+const prisma = database.prisma();
+const skill = await createSkill(prisma, "Process mapping");
+
+async function confirmedExchange(provider: TestMember, payer: TestMember, minutes: number, notes: { thanksNote?: string; learnedNote?: string } = {}) {
+  const id = randomUUID();
+  const h = await hold({ debitAccountId: payer.accountId, creditAccountId: provider.accountId, amountMinutes: minutes, idempotencyKey: randomUUID(), exchangeId: id }, prisma);
+  const t = await postHold({ holdId: h.holdId, idempotencyKey: randomUUID() }, prisma);
+  return prisma.exchange.create({
+    data: {
+      id,
+      providerId: provider.id,
+      payerId: payer.id,
+      proposedById: payer.id,
+      state: "confirmed",
+      title: "Mapping the discharge pathway",
+      agreedMinutes: minutes,
+      holdId: h.holdId,
+      transferId: t.transferId,
+      confirmedAt: new Date(),
+      thankedAt: notes.thanksNote ? new Date() : null,
+      ...notes,
+    },
+  });
+}
+
+describe("exportMyData", () => {
+  it("contains my profile, listings, exchanges, messages, notifications and ledger, and no other member's email", async () => {
+    const me = await createMember(prisma, { name: "Nadia Khan", balanceMinutes: 300 });
+    const other = await createMember(prisma, { name: "Oliver Twist-Smith", balanceMinutes: 300 });
+    await prisma.user.update({ where: { id: me.id }, data: { skills: { create: { skillId: skill.id } }, tags: ["flow"] } });
+    await prisma.listing.create({ data: { kind: "offer", ownerId: me.id, title: "Process mapping help", description: "Two hours of mapping.", skillId: skill.id, estimatedMinutes: 120 } });
+    await prisma.listing.create({ data: { kind: "offer", ownerId: other.id, title: "Someone else's offer", description: "Not mine at all.", skillId: skill.id, estimatedMinutes: 60 } });
+    const ex = await confirmedExchange(me, other, 60, { thanksNote: "Brilliant session" });
+    await prisma.message.create({ data: { exchangeId: ex.id, senderId: other.id, body: "See you Tuesday" } });
+    await prisma.message.create({ data: { exchangeId: ex.id, senderId: me.id, body: "Looking forward to it" } });
+    await donateHours(other.id, { to: me.id, minutes: 30, requestKey: randomUUID() }, prisma);
+    await prisma.auditLog.create({ data: { actorId: me.id, action: "test.action" } });
+
+    const data = (await exportMyData(me.id, prisma))!;
+    const json = JSON.stringify(data);
+    expect(json).toContain(me.email);
+    expect(json).not.toContain(other.email);
+    expect(json).not.toContain("Twist-Smith");
+    expect(json).not.toContain("Someone else's offer");
+
+    expect(data.profile).toMatchObject({ id: me.id, name: "Nadia Khan", email: me.email, tags: ["flow"] });
+    expect(data.skills).toEqual([expect.objectContaining({ name: "Process mapping" })]);
+    expect(data.listings).toEqual([expect.objectContaining({ title: "Process mapping help" })]);
+    expect(data.exchanges).toEqual([expect.objectContaining({ id: ex.id, myRole: "provider", otherPartyFirstName: "Oliver", thanksNote: "Brilliant session" })]);
+    expect(data.messages).toEqual([
+      expect.objectContaining({ body: "See you Tuesday", from: "Oliver", sentByMe: false }),
+      expect.objectContaining({ body: "Looking forward to it", from: "you", sentByMe: true }),
+    ]);
+    expect(data.notifications).toEqual([expect.objectContaining({ kind: "donation.received" })]);
+    const ledger = data.ledger as { account: { balanceMinutes: number }; entries: unknown[]; transfers: { direction: string }[] };
+    expect(ledger.account.balanceMinutes).toBe(390);
+    expect(ledger.entries).toHaveLength(3);
+    expect(ledger.transfers.map((t) => t.direction)).toEqual(["in", "in", "in"]);
+    expect(data.auditLog).toEqual([expect.objectContaining({ action: "test.action" })]);
+  });
+
+  it("returns null for an unknown member", async () => {
+    expect(await exportMyData(randomUUID(), prisma)).toBeNull();
+  });
+});
+
+describe("getPublicProfile", () => {
+  it("shows an active member's profile, open listings, hours given and thanks, without an email", async () => {
+    const viewer = await createMember(prisma);
+    const helper = await createMember(prisma, { name: "Priya Das", balanceMinutes: 0 });
+    const helped = await createMember(prisma, { name: "Sam Hughes", balanceMinutes: 300 });
+    await prisma.listing.create({ data: { kind: "offer", ownerId: helper.id, title: "Open offer", description: "Still open.", skillId: skill.id, estimatedMinutes: 60 } });
+    await prisma.listing.create({ data: { kind: "offer", ownerId: helper.id, title: "Closed offer", description: "Not open.", skillId: skill.id, estimatedMinutes: 60, status: "closed" } });
+    await confirmedExchange(helper, helped, 90, { thanksNote: "So helpful", learnedNote: "How to map a pathway" });
+    await confirmedExchange(helper, helped, 30);
+
+    const profile = (await getPublicProfile(viewer.id, helper.id, prisma))!;
+    expect(profile).toMatchObject({ name: "Priya Das", hoursGivenMinutes: 120, exchangesGiven: 2, isMe: false });
+    expect(profile.listings.map((l) => l.title)).toEqual(["Open offer"]);
+    expect(profile.thanks).toEqual([expect.objectContaining({ fromFirstName: "Sam", thanksNote: "So helpful", learnedNote: "How to map a pathway" })]);
+    const json = JSON.stringify(profile);
+    expect(json).not.toContain(helper.email);
+    expect(json).not.toContain(helped.email);
+    expect(json).not.toContain("Hughes");
+  });
+
+  it("hides pending, suspended and closed members from others, but shows a pending member to themself", async () => {
+    const viewer = await createMember(prisma);
+    const pending = await createMember(prisma, { status: "pending" });
+    const suspended = await createMember(prisma, { status: "suspended" });
+    const closed = await createMember(prisma);
+    await prisma.user.update({ where: { id: closed.id }, data: { status: "closed" } });
+    expect(await getPublicProfile(viewer.id, pending.id, prisma)).toBeNull();
+    expect(await getPublicProfile(viewer.id, suspended.id, prisma)).toBeNull();
+    expect(await getPublicProfile(viewer.id, closed.id, prisma)).toBeNull();
+    expect(await getPublicProfile(viewer.id, "not-a-uuid", prisma)).toBeNull();
+    expect(await getPublicProfile(viewer.id, randomUUID(), prisma)).toBeNull();
+    expect((await getPublicProfile(pending.id, pending.id, prisma))?.isMe).toBe(true);
+  });
+});

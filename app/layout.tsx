@@ -3,6 +3,7 @@ import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { currentMember } from "@/lib/auth/session";
 import { getBankName } from "@/lib/bank/public";
+import { countWaitingOnMe } from "@/lib/exchanges/queries";
 import { unreadCount } from "@/lib/notifications/queries";
 import "./globals.css";
 
@@ -15,6 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
+// Every page shows who is signed in and the bank's name from the database: nothing is prerendered.
+export const dynamic = "force-dynamic";
+
 export const viewport: Viewport = {
   width: "device-width",
   initialScale: 1,
@@ -23,7 +27,7 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [bankName, member] = await Promise.all([getBankName(), currentMember()]);
-  const unread = member ? await unreadCount(member.id) : 0;
+  const [unread, waiting] = member ? await Promise.all([unreadCount(member.id), countWaitingOnMe(member.id)]) : [0, 0];
   return (
     <html lang="en-GB">
       <body className="flex min-h-dvh flex-col">
@@ -33,7 +37,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           Skip to main content
         </a>
-        <SiteHeader bankName={bankName} member={member} unread={unread} />
+        <SiteHeader bankName={bankName} member={member} unread={unread} waiting={waiting} />
         <main id="main" className="flex-1">
           {children}
         </main>

@@ -52,6 +52,9 @@ async function main() {
       throw new Error("SMTP_URL is required in production (e.g. smtp://user:password@mail.example.org:587), so members can get their sign-in links.");
     }
     env.APP_URL ||= `http://localhost:${port}`;
+    // Sign-in links and the redirect after them use this one address, so the session cookie is
+    // set for the host the member goes on to use.
+    env.AUTH_URL ||= env.APP_URL;
     if (!env.AUTH_SECRET) {
       if (!database.dataDir) {
         throw new Error("AUTH_SECRET is required when DATABASE_URL is set (generate one with: openssl rand -base64 32).");

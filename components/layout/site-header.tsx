@@ -10,18 +10,21 @@ export function SiteHeader({
   bankName,
   member,
   unread = 0,
+  waiting = 0,
 }: {
   bankName: string;
   member?: SessionMember | null;
   unread?: number;
+  /** Exchanges waiting on this member (accept, record help given, confirm). */
+  waiting?: number;
 }) {
   const unreadLabel = unread > MAX_UNREAD_SHOWN ? `${MAX_UNREAD_SHOWN}+` : String(unread);
-  const links = member
+  const links: { href: string; label: string; count?: number }[] = member
     ? [
         { href: "/dashboard", label: "Dashboard" },
         { href: "/browse", label: "Browse" },
         { href: "/listings", label: "My listings" },
-        { href: "/exchanges", label: "Exchanges" },
+        { href: "/exchanges", label: "Exchanges", count: waiting },
       ]
     : [{ href: "/browse", label: "Browse" }];
   return (
@@ -38,8 +41,9 @@ export function SiteHeader({
           <ul className="hidden items-center gap-1 md:flex">
             {links.map((l) => (
               <li key={l.href}>
-                <Link href={l.href} className={NAV_LINK}>
+                <Link href={l.href} className={`${NAV_LINK} gap-2`}>
                   {l.label}
+                  <CountBadge count={l.count} label="waiting for you" />
                 </Link>
               </li>
             ))}
@@ -71,8 +75,9 @@ export function SiteHeader({
                   <ul className="md:hidden">
                     {links.map((l) => (
                       <li key={l.href}>
-                        <Link href={l.href} className="block rounded-md px-3 py-2.5 font-semibold hover:bg-brand-50">
+                        <Link href={l.href} className="flex items-center gap-2 rounded-md px-3 py-2.5 font-semibold hover:bg-brand-50">
                           {l.label}
+                          <CountBadge count={l.count} label="waiting for you" />
                         </Link>
                       </li>
                     ))}
@@ -119,5 +124,15 @@ export function SiteHeader({
         </nav>
       </div>
     </header>
+  );
+}
+
+function CountBadge({ count, label }: { count?: number; label: string }) {
+  if (!count) return null;
+  return (
+    <span className="rounded-full bg-focus px-2 text-sm font-bold text-ink" data-testid="waiting-count">
+      {count > MAX_UNREAD_SHOWN ? `${MAX_UNREAD_SHOWN}+` : count}
+      <span className="sr-only"> {label}</span>
+    </span>
   );
 }

@@ -10,6 +10,7 @@ import { getBankName } from "../bank/public";
 import { SESSION_MAX_AGE_SECONDS, SIGN_IN_LINK_MAX_AGE_SECONDS, smtpUrl } from "../config";
 import { sendEmail } from "../email/send";
 import { signInEmail } from "../email/templates";
+import { safeCallbackUrl } from "./callback-url";
 import { normaliseEmail } from "./email-address";
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -30,6 +31,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
+    // After signing in, only a path inside this app: the origin is never taken from the link.
+    redirect({ url, baseUrl }) {
+      let path = "/dashboard";
+      try {
+        const parsed = new URL(url, baseUrl);
+        path = safeCallbackUrl(`${parsed.pathname}${parsed.search}`);
+      } catch {
+        // not a URL: the default path
+      }
+      return `${baseUrl}${path}`;
+    },
     session({ session, user }) {
       // Only the id travels with the session: status and role are read fresh on every request.
       return { ...session, user: { id: user.id, email: user.email, name: user.name } };

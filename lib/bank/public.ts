@@ -2,6 +2,7 @@
 // and requests. One function per query. Nothing here selects an email address or any other
 // contact detail: a listing's owner is shown by first name and organisation only.
 import "server-only";
+import { firstName } from "../format/names";
 import { db, type PrismaClient } from "../db/client";
 import type { ListingKind } from "../db/generated/enums";
 
@@ -123,8 +124,4 @@ export async function getBankTotals(database: PrismaClient = db()): Promise<Bank
   return { activeMembers, organisations, exchangedMinutes, completedExchanges, openOffers, openRequests };
 }
 
-/** The first word of a member's name, or a neutral stand-in; never anything that could be an email. */
-export function firstName(name: string | null | undefined): string {
-  const first = name?.trim().split(/\s+/)[0] ?? "";
-  return first && !first.includes("@") ? first : "A member";
-}
+export { firstName };

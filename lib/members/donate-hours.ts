@@ -9,7 +9,7 @@ import { notify } from "../notifications/notify";
 import { memberAccountId } from "./account";
 import { lockActiveMember } from "./guard";
 import { parseInput } from "./internal";
-import { firstName } from "./names";
+import { firstName } from "../format/names";
 import { donateSchema } from "./schemas";
 
 export const COMMUNITY_POOL_CODE = "community";

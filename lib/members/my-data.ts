@@ -1,7 +1,7 @@
 // "Download my data": everything the bank holds about the member, as one JSON document. Other
 // members appear by first name only; no other member's email or profile is included.
 import { db, type PrismaClient } from "../db/client";
-import { firstName } from "./names";
+import { firstName } from "../format/names";
 
 export const MY_DATA_FORMAT_VERSION = 1;
 /** A bound on each list, far above what one member makes, so one request stays bounded. */

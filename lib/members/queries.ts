@@ -3,7 +3,7 @@
 import { db, type PrismaClient } from "../db/client";
 import type { MemberStatus, TransferKind } from "../db/generated/client";
 import { COMMUNITY_POOL_CODE } from "./donate-hours";
-import { firstName } from "./names";
+import { firstName } from "../format/names";
 
 /** Statement rows per page. */
 export const STATEMENT_PAGE_SIZE = 20;
@@ -16,7 +16,7 @@ export const DONATION_PICKER_LIMIT = 500;
 /** The most pending members the admin queue shows at once. */
 export const PENDING_QUEUE_LIMIT = 100;
 
-export { firstName } from "./names";
+export { firstName } from "../format/names";
 
 // -------------------------------------------------------------------------------------------
 // Profile forms

@@ -101,3 +101,62 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
     `axe on ${name}`,
   ).toEqual([]);
 }
+
+export interface DemoPair {
+  provider: { id: string; email: string; name: string };
+  payer: { id: string; email: string; name: string };
+}
+
+/** Two active demo members (not the admin) who have no open exchange with each other. */
+export async function pickTwoMembers(offset = 0): Promise<DemoPair> {
+  const rows = await withDb((c) =>
+    c.query<{ id: string; email: string; name: string }>(
+      `SELECT m.id, m.email, m.name FROM members m JOIN ledger_accounts a ON a.member_id = m.id
+        WHERE m.status = 'active' AND m.role = 'member' AND m.email LIKE '%@demo.timebank.local'
+          AND a.balance_minutes - a.held_minutes - a.floor_minutes >= 600
+        ORDER BY m.email OFFSET $1 LIMIT 2`,
+      [offset * 2],
+    ),
+  );
+  if (rows.rows.length < 2) throw new Error("The demo bank has too few active members");
+  return { provider: rows.rows[0]!, payer: rows.rows[1]! };
+}
+
+export async function account(memberId: string): Promise<{ balance: number; held: number }> {
+  const r = await withDb((c) =>
+    c.query<{ balance_minutes: number; held_minutes: number }>("SELECT balance_minutes, held_minutes FROM ledger_accounts WHERE member_id = $1", [memberId]),
+  );
+  return { balance: r.rows[0]!.balance_minutes, held: r.rows[0]!.held_minutes };
+}
+
+/** Posts an offer (or request) through the form and returns its id. */
+export async function postListing(page: Page, opts: { kind: "offer" | "request"; title: string; hours: number; minutes?: number; tags?: string }): Promise<string> {
+  await page.goto(opts.kind === "offer" ? "/listings/new" : "/listings/new?kind=request");
+  await page.getByLabel("Title").fill(opts.title);
+  await page.getByLabel("Description").fill(`${opts.title}: a real piece of improvement work, about an hour or two, online or in person.`);
+  await page.getByLabel("Skill").selectOption({ index: 1 });
+  await page.getByLabel("Hours").fill(String(opts.hours));
+  await page.getByLabel("Minutes").fill(String(opts.minutes ?? 0));
+  if (opts.tags) await page.getByLabel("Tags").fill(opts.tags);
+  await page.getByRole("button", { name: opts.kind === "offer" ? "Post offer" : "Post request" }).click();
+  await expect(page).toHaveURL(/\/listings\/[0-9a-f-]{36}/);
+  return new URL(page.url()).pathname.split("/")[2]!;
+}
+
+/** Proposes an exchange on a listing through the form and returns the exchange id. */
+export async function propose(page: Page, listingId: string, hours: number, minutes: number, note?: string): Promise<string> {
+  await page.goto(`/listings/${listingId}`);
+  await page.getByTestId("propose-exchange").click();
+  await expect(page).toHaveURL(/\/exchanges\/new\?listing=/);
+  await page.getByLabel("Hours").fill(String(hours));
+  await page.getByLabel("Minutes").fill(String(minutes));
+  if (note) await page.getByLabel(/A note for/).fill(note);
+  await page.getByRole("button", { name: /Send my (request|offer)/ }).click();
+  await expect(page).toHaveURL(/\/exchanges\/[0-9a-f-]{36}$/);
+  return new URL(page.url()).pathname.split("/")[2]!;
+}
+
+export async function exchangeState(exchangeId: string): Promise<string> {
+  const r = await withDb((c) => c.query<{ state: string }>("SELECT state::text FROM exchanges WHERE id = $1", [exchangeId]));
+  return r.rows[0]!.state;
+}

@@ -134,7 +134,9 @@ describe("append-only ledger rows (invariant 5)", () => {
     ["ledger_transfers", "TRUNCATE ledger_transfers CASCADE"],
     ["ledger_holds", "TRUNCATE ledger_holds CASCADE"],
     ["ledger_accounts", "TRUNCATE ledger_accounts CASCADE"],
-    ["all five tables", "TRUNCATE ledger_accounts, ledger_transfers, ledger_entries, ledger_holds, ledger_hold_resolutions"],
+    // CASCADE: exchanges reference holds and transfers; without it PostgreSQL refuses for the
+    // foreign key before the ledger's own trigger is reached.
+    ["all five tables", "TRUNCATE ledger_accounts, ledger_transfers, ledger_entries, ledger_holds, ledger_hold_resolutions CASCADE"],
   ])("refuses TRUNCATE of %s", async (_name, statement) => {
     await expectAppendOnly(statement, [], /TRUNCATE on ledger_\w+ is refused/);
   });

@@ -1,0 +1,57 @@
+// A message in an exchange's thread, from one party to the other, in any state of the exchange.
+// The form's request key makes a resent message land once.
+import { db, type PrismaClient } from "../db/client";
+import { now } from "../clock";
+import { conflict, notFound } from "../errors";
+import { exchangeLink, STEP_TX_OPTIONS } from "../exchanges/locked";
+import { firstName, isUniqueViolation, parseInput } from "../exchanges/parse";
+import { lockActiveMember } from "../members/guard";
+import { notify } from "../notifications/notify";
+import { MESSAGE_PREVIEW_LENGTH, sendMessageSchema } from "./schemas";
+
+export interface SentMessage {
+  id: string;
+  exchangeId: string;
+  createdAt: Date;
+  /** True when this request key had already sent the message: nothing new was stored. */
+  replayed: boolean;
+}
+
+export async function sendMessage(actorId: string, input: unknown, database: PrismaClient = db()): Promise<SentMessage> {
+  const data = parseInput(sendMessageSchema, input);
+  const replay = async (client: Pick<PrismaClient, "message">) => {
+    const found = await client.message.findUnique({ where: { requestKey: data.requestKey }, select: { id: true, exchangeId: true, senderId: true, createdAt: true } });
+    if (!found) return null;
+    if (found.senderId !== actorId || found.exchangeId !== data.exchangeId) throw conflict("This form has already been used. Reload the page and try again.");
+    return { id: found.id, exchangeId: found.exchangeId, createdAt: found.createdAt, replayed: true };
+  };
+  try {
+    return await database.$transaction(async (tx) => {
+      const actor = await lockActiveMember(tx, actorId);
+      const ex = await tx.exchange.findUnique({ where: { id: data.exchangeId }, select: { id: true, title: true, providerId: true, payerId: true } });
+      if (!ex || (ex.providerId !== actorId && ex.payerId !== actorId)) throw notFound("That exchange");
+      const earlier = await replay(tx);
+      if (earlier) return earlier;
+      const at = now();
+      const m = await tx.message.create({
+        data: { exchangeId: ex.id, senderId: actorId, body: data.body, requestKey: data.requestKey, createdAt: at },
+        select: { id: true, createdAt: true },
+      });
+      const body = data.body.length > MESSAGE_PREVIEW_LENGTH ? `${data.body.slice(0, MESSAGE_PREVIEW_LENGTH - 1)}…` : data.body;
+      await notify(tx, {
+        memberId: ex.providerId === actorId ? ex.payerId : ex.providerId,
+        kind: "message.received",
+        title: `${firstName(actor.name)} sent you a message: ${ex.title}`,
+        body,
+        link: `${exchangeLink(ex.id)}#messages`,
+      });
+      return { id: m.id, exchangeId: ex.id, createdAt: m.createdAt, replayed: false };
+    }, STEP_TX_OPTIONS);
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      const earlier = await replay(database);
+      if (earlier) return earlier;
+    }
+    throw err;
+  }
+}

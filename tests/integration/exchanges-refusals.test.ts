@@ -1,0 +1,279 @@
+// Every exchange step refuses the wrong actor, the wrong state and bad input, and a refusal
+// changes nothing: no row, no event, no notification, no ledger movement.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { acceptExchange } from "../../lib/exchanges/accept-exchange";
+import { cancelExchange } from "../../lib/exchanges/cancel-exchange";
+import { confirmExchange } from "../../lib/exchanges/confirm-exchange";
+import { declineExchange } from "../../lib/exchanges/decline-exchange";
+import { deliverExchange } from "../../lib/exchanges/deliver-exchange";
+import { disputeExchange } from "../../lib/exchanges/dispute-exchange";
+import { proposeExchange } from "../../lib/exchanges/propose-exchange";
+import { thankExchange } from "../../lib/exchanges/thank-exchange";
+import { useTestDatabase } from "../helpers/db";
+import { balanceOf, createMember, createSkill, snapshotCounts, type TestMember } from "../helpers/members";
+
+const database = await useTestDatabase();
+const prisma = database.prisma();
+const skill = await createSkill(prisma);
+
+async function listing(ownerId: string, kind: "offer" | "request" = "offer", status: "open" | "paused" | "closed" = "open") {
+  return prisma.listing.create({
+    data: { kind, ownerId, title: "Facilitate a process-mapping workshop", description: "Half a day", skillId: skill.id, estimatedMinutes: 120, status },
+  });
+}
+
+type Stage = "proposed" | "accepted" | "delivered" | "confirmed" | "cancelled";
+
+/** A payer (proposer, on the provider's offer) and a provider, with an exchange at `stage`. */
+async function exchangeAt(stage: Stage) {
+  const payer = await createMember(prisma, { name: "Pat Payer", balanceMinutes: 600 });
+  const provider = await createMember(prisma, { name: "Priya Provider" });
+  const offer = await listing(provider.id);
+  const { id } = await proposeExchange(payer.id, { listingId: offer.id, minutes: 120, requestKey: randomUUID() }, prisma);
+  if (stage === "cancelled") await cancelExchange(payer.id, { exchangeId: id }, prisma);
+  if (stage === "accepted" || stage === "delivered" || stage === "confirmed") await acceptExchange(provider.id, { exchangeId: id }, prisma);
+  if (stage === "delivered" || stage === "confirmed") await deliverExchange(provider.id, { exchangeId: id, minutesGiven: 90 }, prisma);
+  if (stage === "confirmed") await confirmExchange(payer.id, { exchangeId: id }, prisma);
+  return { payer, provider, id };
+}
+
+type StepFn = (actorId: string, exchangeId: string) => Promise<unknown>;
+const STEPS: Record<string, StepFn> = {
+  accept: (a, id) => acceptExchange(a, { exchangeId: id }, prisma),
+  decline: (a, id) => declineExchange(a, { exchangeId: id }, prisma),
+  cancel: (a, id) => cancelExchange(a, { exchangeId: id }, prisma),
+  deliver: (a, id) => deliverExchange(a, { exchangeId: id, minutesGiven: 60 }, prisma),
+  confirm: (a, id) => confirmExchange(a, { exchangeId: id }, prisma),
+  dispute: (a, id) => disputeExchange(a, { exchangeId: id, reason: "That is not what we agreed." }, prisma),
+  thank: (a, id) => thankExchange(a, { exchangeId: id, thanks: "Thanks" }, prisma),
+};
+
+/** Runs a step that must be refused with `code`, and proves nothing changed. */
+async function refused(members: TestMember[], attempt: () => Promise<unknown>, code: string, message?: RegExp) {
+  const before = await snapshotCounts(prisma);
+  const balances = await Promise.all(members.map((m) => balanceOf(prisma, m.id)));
+  const err = await attempt().then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err, "expected a refusal").toMatchObject({ name: "AppError", code });
+  if (message) expect((err as Error).message).toMatch(message);
+  expect(await snapshotCounts(prisma)).toEqual(before);
+  expect(await Promise.all(members.map((m) => balanceOf(prisma, m.id)))).toEqual(balances);
+  return err as Error;
+}
+
+describe("the wrong party", () => {
+  it.each([
+    ["proposed", "payer", "accept", /Only the other member can accept/],
+    ["proposed", "payer", "decline", /Only the other member can decline/],
+    ["accepted", "payer", "deliver", /Only the member who gives the help/],
+    ["delivered", "provider", "confirm", /Only the member who was helped can confirm/],
+    ["delivered", "provider", "dispute", /Only the member who was helped can dispute/],
+    ["confirmed", "provider", "thank", /Only the member who was helped/],
+  ] as const)("refuses, from %s, the %s's %s", async (stage, who, step, message) => {
+    const { payer, provider, id } = await exchangeAt(stage);
+    const actor = who === "payer" ? payer : provider;
+    await refused([payer, provider], () => STEPS[step]!(actor.id, id), "forbidden", message);
+  });
+
+  it.each(Object.keys(STEPS))("answers not_found when a non-party tries to %s, as if there were no such exchange", async (step) => {
+    const stage: Stage = step === "confirm" || step === "dispute" ? "delivered" : step === "deliver" ? "accepted" : step === "thank" ? "confirmed" : "proposed";
+    const { payer, provider, id } = await exchangeAt(stage);
+    const stranger = await createMember(prisma, { balanceMinutes: 600 });
+    const err = await refused([payer, provider, stranger], () => STEPS[step]!(stranger.id, id), "not_found");
+    const missing = await refused([payer, provider], () => STEPS[step]!(stranger.id, randomUUID()), "not_found");
+    expect(err.message).toBe(missing.message);
+  });
+
+  it.each([
+    ["pending", "provider", "accept", "proposed"],
+    ["suspended", "provider", "accept", "proposed"],
+    ["pending", "provider", "deliver", "accepted"],
+    ["suspended", "payer", "confirm", "delivered"],
+    ["suspended", "payer", "cancel", "accepted"],
+    ["pending", "payer", "dispute", "delivered"],
+  ] as const)("refuses a %s %s's %s", async (status, who, step, stage) => {
+    const { payer, provider, id } = await exchangeAt(stage);
+    const actor = who === "payer" ? payer : provider;
+    await prisma.user.update({ where: { id: actor.id }, data: { status } });
+    await refused([payer, provider], () => STEPS[step]!(actor.id, id), "forbidden");
+  });
+
+  it("refuses an unknown actor", async () => {
+    const { payer, provider, id } = await exchangeAt("proposed");
+    await refused([payer, provider], () => acceptExchange(randomUUID(), { exchangeId: id }, prisma), "unauthenticated");
+  });
+});
+
+describe("the wrong state", () => {
+  it.each([
+    ["proposed", "provider", "deliver", /not been accepted yet/],
+    ["proposed", "payer", "confirm", /not been accepted yet/],
+    ["accepted", "payer", "confirm", /not been recorded as given yet/],
+    ["accepted", "payer", "dispute", /not been recorded as given yet/],
+    ["accepted", "payer", "decline", /already been accepted/],
+    ["delivered", "payer", "cancel", /can no longer be cancelled/],
+    ["delivered", "provider", "cancel", /can no longer be cancelled/],
+    ["delivered", "provider", "deliver", /already been recorded/],
+    ["confirmed", "provider", "deliver", /^This exchange has already been confirmed\.$/],
+    ["confirmed", "payer", "cancel", /already been confirmed/],
+    ["confirmed", "payer", "dispute", /already been confirmed/],
+    ["cancelled", "provider", "accept", /was cancelled/],
+    ["cancelled", "provider", "decline", /was cancelled/],
+    ["delivered", "payer", "thank", /once the exchange is confirmed/],
+  ] as const)("refuses, from %s, the %s's %s", async (stage, who, step, message) => {
+    const { payer, provider, id } = await exchangeAt(stage);
+    const actor = who === "payer" ? payer : provider;
+    await refused([payer, provider], () => STEPS[step]!(actor.id, id), "conflict", message);
+  });
+
+  it("treats the same delivery sent twice as one, and refuses a different second delivery", async () => {
+    const { payer, provider, id } = await exchangeAt("delivered");
+    const before = await snapshotCounts(prisma);
+    await expect(deliverExchange(provider.id, { exchangeId: id, minutesGiven: 90 }, prisma)).resolves.toMatchObject({ replayed: true, state: "delivered" });
+    expect(await snapshotCounts(prisma)).toEqual(before);
+    await refused([payer, provider], () => deliverExchange(provider.id, { exchangeId: id, minutesGiven: 60 }, prisma), "conflict", /already been recorded/);
+  });
+
+  it("confirms once when the payer confirms twice in a row", async () => {
+    const { payer, provider, id } = await exchangeAt("delivered");
+    await confirmExchange(payer.id, { exchangeId: id }, prisma);
+    const before = await snapshotCounts(prisma);
+    await expect(confirmExchange(payer.id, { exchangeId: id }, prisma)).resolves.toMatchObject({ replayed: true, state: "confirmed" });
+    expect(await snapshotCounts(prisma)).toEqual(before);
+    expect(await prisma.ledgerTransfer.count({ where: { exchangeId: id } })).toBe(1);
+    expect(await balanceOf(prisma, provider.id)).toMatchObject({ balanceMinutes: 90 });
+  });
+
+  it("does not let the other party's cancellation pass as this member's retry", async () => {
+    const { payer, provider, id } = await exchangeAt("accepted");
+    await cancelExchange(payer.id, { exchangeId: id }, prisma);
+    await refused([payer, provider], () => cancelExchange(provider.id, { exchangeId: id }, prisma), "conflict", /was cancelled/);
+  });
+});
+
+describe("the floor", () => {
+  it("refuses to accept when the payer would go below their floor, saying whose hours are short and by how much", async () => {
+    const payer = await createMember(prisma, { name: "Sam Short", floorMinutes: -60 });
+    const provider = await createMember(prisma);
+    const offer = await listing(provider.id);
+    const { id } = await proposeExchange(payer.id, { listingId: offer.id, minutes: 120, requestKey: randomUUID() }, prisma);
+    const err = await refused([payer, provider], () => acceptExchange(provider.id, { exchangeId: id }, prisma), "below_floor");
+    expect(err.message).toMatch(/^Sam does not have enough hours available for this exchange: they are 1 h short/);
+    expect((await prisma.exchange.findUniqueOrThrow({ where: { id } })).state).toBe("proposed");
+  });
+
+  it("counts hours already held for other exchanges, and tells a payer who accepts that they are short", async () => {
+    const owner = await createMember(prisma, { balanceMinutes: 60, floorMinutes: 0 });
+    const helperA = await createMember(prisma);
+    const helperB = await createMember(prisma);
+    const request = await listing(owner.id, "request");
+    const a = await proposeExchange(helperA.id, { listingId: request.id, minutes: 45, requestKey: randomUUID() }, prisma);
+    const b = await proposeExchange(helperB.id, { listingId: request.id, minutes: 30, requestKey: randomUUID() }, prisma);
+    await acceptExchange(owner.id, { exchangeId: a.id }, prisma);
+    const err = await refused([owner, helperA, helperB], () => acceptExchange(owner.id, { exchangeId: b.id }, prisma), "below_floor");
+    expect(err.message).toMatch(/^You do not have enough hours available for this exchange: you are 15 min short/);
+  });
+});
+
+describe("bad input", () => {
+  let setup: { payer: TestMember; provider: TestMember; offerId: string };
+  async function offer() {
+    if (setup) return setup;
+    const payer = await createMember(prisma, { balanceMinutes: 600 });
+    const provider = await createMember(prisma);
+    const o = await listing(provider.id);
+    setup = { payer, provider, offerId: o.id };
+    return setup;
+  }
+
+  it.each([
+    ["zero", 0],
+    ["negative", -5],
+    ["fractional", 1.5],
+    ["under the 15-minute minimum", 14],
+    ["over the 6000-minute maximum", 6001],
+    ["not a number", "abc"],
+    ["huge", 1e15],
+    ["infinite", "Infinity"],
+    ["missing", undefined],
+    ["an object", { n: 1 }],
+  ])("refuses a proposal whose minutes are %s", async (_what, minutes) => {
+    const { payer, provider, offerId } = await offer();
+    const err = await refused([payer, provider], () => proposeExchange(payer.id, { listingId: offerId, minutes, requestKey: randomUUID() }, prisma), "invalid");
+    expect((err as { fieldErrors?: Record<string, string[]> }).fieldErrors?.minutes?.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["negative hours", { hours: "-1", mins: "0" }],
+    ["hours as text", { hours: "two", mins: "0" }],
+    ["a fraction of a minute", { hours: "0.251", mins: "0" }],
+    ["too many hours", { hours: "101", mins: "0" }],
+  ])("refuses a proposal form with %s", async (_what, time) => {
+    const { payer, provider, offerId } = await offer();
+    await refused([payer, provider], () => proposeExchange(payer.id, { listingId: offerId, ...time, requestKey: randomUUID() }, prisma), "invalid");
+  });
+
+  it("refuses an over-long note, a missing or short request key, and a listing id that is not one", async () => {
+    const { payer, provider, offerId } = await offer();
+    const members = [payer, provider];
+    await refused(members, () => proposeExchange(payer.id, { listingId: offerId, minutes: 60, note: "x".repeat(1001), requestKey: randomUUID() }, prisma), "invalid");
+    await refused(members, () => proposeExchange(payer.id, { listingId: offerId, minutes: 60 }, prisma), "invalid");
+    await refused(members, () => proposeExchange(payer.id, { listingId: offerId, minutes: 60, requestKey: "short" }, prisma), "invalid");
+    await refused(members, () => proposeExchange(payer.id, { listingId: "not-a-uuid", minutes: 60, requestKey: randomUUID() }, prisma), "invalid");
+    await refused(members, () => proposeExchange(payer.id, null, prisma), "invalid");
+  });
+
+  it("refuses proposals on your own, a closed or paused listing, an unknown one, or one whose owner is suspended", async () => {
+    const { payer, provider, offerId } = await offer();
+    const members = [payer, provider];
+    await refused(members, () => proposeExchange(provider.id, { listingId: offerId, minutes: 60, requestKey: randomUUID() }, prisma), "forbidden", /your own listing/);
+    const closed = await listing(provider.id, "offer", "closed");
+    await refused(members, () => proposeExchange(payer.id, { listingId: closed.id, minutes: 60, requestKey: randomUUID() }, prisma), "conflict", /no longer open/);
+    const paused = await listing(provider.id, "offer", "paused");
+    await refused(members, () => proposeExchange(payer.id, { listingId: paused.id, minutes: 60, requestKey: randomUUID() }, prisma), "conflict", /no longer open/);
+    await refused(members, () => proposeExchange(payer.id, { listingId: randomUUID(), minutes: 60, requestKey: randomUUID() }, prisma), "not_found");
+    const suspended = await createMember(prisma, { status: "suspended" });
+    const theirs = await listing(suspended.id);
+    await refused(members, () => proposeExchange(payer.id, { listingId: theirs.id, minutes: 60, requestKey: randomUUID() }, prisma), "conflict", /cannot take part/);
+  });
+
+  it("refuses a proposal from a pending or suspended member", async () => {
+    const { payer, provider, offerId } = await offer();
+    for (const status of ["pending", "suspended"] as const) {
+      const m = await createMember(prisma, { status, balanceMinutes: 600 });
+      await refused([payer, provider, m], () => proposeExchange(m.id, { listingId: offerId, minutes: 60, requestKey: randomUUID() }, prisma), "forbidden");
+    }
+  });
+
+  it.each([
+    ["zero", 0],
+    ["negative", -5],
+    ["fractional", 1.5],
+    ["more than agreed", 121],
+    ["not a number", "abc"],
+    ["huge", 1e15],
+  ])("refuses a delivery whose minutes are %s", async (_what, minutesGiven) => {
+    const { payer, provider, id } = await exchangeAt("accepted");
+    const err = await refused([payer, provider], () => deliverExchange(provider.id, { exchangeId: id, minutesGiven }, prisma), "invalid");
+    expect((err as { fieldErrors?: Record<string, string[]> }).fieldErrors?.minutesGiven?.length).toBeGreaterThan(0);
+  });
+
+  it("refuses an over-long delivery note, a short or over-long dispute reason, and empty or over-long thanks", async () => {
+    const accepted = await exchangeAt("accepted");
+    await refused([accepted.payer, accepted.provider], () => deliverExchange(accepted.provider.id, { exchangeId: accepted.id, minutesGiven: 60, note: "x".repeat(1001) }, prisma), "invalid");
+    const delivered = await exchangeAt("delivered");
+    const m = [delivered.payer, delivered.provider];
+    for (const reason of ["Too short", " ".repeat(20), "x".repeat(1001), undefined, 42]) {
+      await refused(m, () => disputeExchange(delivered.payer.id, { exchangeId: delivered.id, reason }, prisma), "invalid");
+    }
+    const confirmed = await exchangeAt("confirmed");
+    const c = [confirmed.payer, confirmed.provider];
+    for (const [thanks, learned] of [["", undefined], ["   ", undefined], ["x".repeat(1001), undefined], ["Thanks", "x".repeat(1001)]]) {
+      await refused(c, () => thankExchange(confirmed.payer.id, { exchangeId: confirmed.id, thanks, learned }, prisma), "invalid");
+    }
+    await refused(c, () => confirmExchange(confirmed.payer.id, { exchangeId: "nope" }, prisma), "invalid");
+  });
+});

@@ -20,7 +20,9 @@ export default defineConfig({
   timeout: 120_000,
   globalSetup: "./tests/e2e/global-setup.ts",
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    // localhost, not 127.0.0.1: Next normalises loopback addresses to "localhost" in request URLs,
+    // and Auth.js builds its redirects (and so its cookies' host) from them.
+    baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
     launchOptions: {
       // Debian's Chromium; Playwright's own browser downloads are not used here.
@@ -49,7 +51,7 @@ export default defineConfig({
       PORT: String(PORT),
       SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
       EMAIL_FROM: "QI Time Bank <bank@e2e.invalid>",
-      APP_URL: `http://127.0.0.1:${PORT}`,
+      APP_URL: `http://localhost:${PORT}`,
       TIMEBANK_TEST_HOOKS: "1",
     },
     // The start script builds the app first when the build is missing or stale (a minute or two).

@@ -25,14 +25,14 @@ function revalidateExchange(id: string) {
 }
 
 export async function proposeExchangeAction(_prev: FormState, formData: FormData): Promise<ActionResult<ProposeResult>> {
-  const result = await runAction(proposeSchema, formData, (data, actor) => proposeExchange(actor.id, data));
+  const result = await runAction(proposeSchema, formData, (_data, actor, raw) => proposeExchange(actor.id, raw));
   if (!result.ok) return result;
   revalidateExchange(result.data.id);
   redirect(`/exchanges/${result.data.id}`);
 }
 
 export async function acceptExchangeAction(_prev: FormState, formData: FormData): Promise<ActionResult<StepResult>> {
-  const result = await runAction(stepSchema, formData, (data, actor) => acceptExchange(actor.id, data), {
+  const result = await runAction(stepSchema, formData, (_data, actor, raw) => acceptExchange(actor.id, raw), {
     message: "Accepted. The hours are held until the help is confirmed.",
   });
   if (result.ok) revalidateExchange(result.data.id);
@@ -40,19 +40,19 @@ export async function acceptExchangeAction(_prev: FormState, formData: FormData)
 }
 
 export async function declineExchangeAction(_prev: FormState, formData: FormData): Promise<ActionResult<StepResult>> {
-  const result = await runAction(stepSchema, formData, (data, actor) => declineExchange(actor.id, data), { message: "Declined." });
+  const result = await runAction(stepSchema, formData, (_data, actor, raw) => declineExchange(actor.id, raw), { message: "Declined." });
   if (result.ok) revalidateExchange(result.data.id);
   return result;
 }
 
 export async function cancelExchangeAction(_prev: FormState, formData: FormData): Promise<ActionResult<StepResult>> {
-  const result = await runAction(stepSchema, formData, (data, actor) => cancelExchange(actor.id, data), { message: "Cancelled." });
+  const result = await runAction(stepSchema, formData, (_data, actor, raw) => cancelExchange(actor.id, raw), { message: "Cancelled." });
   if (result.ok) revalidateExchange(result.data.id);
   return result;
 }
 
 export async function deliverExchangeAction(_prev: FormState, formData: FormData): Promise<ActionResult<StepResult>> {
-  const result = await runAction(deliverSchema, formData, (data, actor) => deliverExchange(actor.id, data), {
+  const result = await runAction(deliverSchema, formData, (_data, actor, raw) => deliverExchange(actor.id, raw), {
     message: "Recorded. We have asked for confirmation.",
   });
   if (result.ok) revalidateExchange(result.data.id);
@@ -60,7 +60,7 @@ export async function deliverExchangeAction(_prev: FormState, formData: FormData
 }
 
 export async function confirmExchangeAction(_prev: FormState, formData: FormData): Promise<ActionResult<StepResult>> {
-  const result = await runAction(stepSchema, formData, (data, actor) => confirmExchange(actor.id, data), {
+  const result = await runAction(stepSchema, formData, (_data, actor, raw) => confirmExchange(actor.id, raw), {
     message: "Confirmed. The hours have moved.",
   });
   if (result.ok) revalidateExchange(result.data.id);
@@ -68,7 +68,7 @@ export async function confirmExchangeAction(_prev: FormState, formData: FormData
 }
 
 export async function disputeExchangeAction(_prev: FormState, formData: FormData): Promise<ActionResult<StepResult>> {
-  const result = await runAction(disputeSchema, formData, (data, actor) => disputeExchange(actor.id, data), {
+  const result = await runAction(disputeSchema, formData, (_data, actor, raw) => disputeExchange(actor.id, raw), {
     message: "Disputed. An admin will look at it.",
   });
   if (result.ok) revalidateExchange(result.data.id);
@@ -76,13 +76,13 @@ export async function disputeExchangeAction(_prev: FormState, formData: FormData
 }
 
 export async function thankExchangeAction(_prev: FormState, formData: FormData): Promise<ActionResult<StepResult>> {
-  const result = await runAction(thankSchema, formData, (data, actor) => thankExchange(actor.id, data), { message: "Thank you sent." });
+  const result = await runAction(thankSchema, formData, (_data, actor, raw) => thankExchange(actor.id, raw), { message: "Thank you sent." });
   if (result.ok) revalidateExchange(result.data.id);
   return result;
 }
 
 export async function sendMessageAction(_prev: FormState, formData: FormData): Promise<ActionResult<SentMessage>> {
-  const result = await runAction(sendMessageSchema, formData, (data, actor) => sendMessage(actor.id, data));
+  const result = await runAction(sendMessageSchema, formData, (_data, actor, raw) => sendMessage(actor.id, raw));
   if (result.ok) revalidatePath(`/exchanges/${result.data.exchangeId}`);
   return result;
 }

@@ -7,7 +7,7 @@ import { completeProfile, type CompleteProfileResult } from "@/lib/members/compl
 import { profileSchema } from "@/lib/members/schemas";
 
 export async function completeProfileAction(_prev: FormState, formData: FormData): Promise<ActionResult<CompleteProfileResult>> {
-  const result = await runAction(profileSchema, formData, (data, actor) => completeProfile(actor.id, data), { caller: "signed-in" });
+  const result = await runAction(profileSchema, formData, (_data, actor, raw) => completeProfile(actor.id, raw), { caller: "signed-in" });
   if (!result.ok) return result;
   revalidatePath("/", "layout");
   redirect("/dashboard");

@@ -19,8 +19,8 @@ function revalidateListing(id: string) {
 }
 
 export async function createListingAction(_prev: FormState, formData: FormData): Promise<ActionResult<Saved>> {
-  const result = await runAction(createListingSchema, formData, async (data, actor) => {
-    const listing = await createListing(actor.id, data);
+  const result = await runAction(createListingSchema, formData, async (_data, actor, raw) => {
+    const listing = await createListing(actor.id, raw);
     return { id: listing.id, status: listing.status };
   });
   if (!result.ok) return result;
@@ -29,8 +29,8 @@ export async function createListingAction(_prev: FormState, formData: FormData):
 }
 
 export async function updateListingAction(_prev: FormState, formData: FormData): Promise<ActionResult<Saved>> {
-  const result = await runAction(updateListingSchema, formData, async (data, actor) => {
-    const listing = await updateListing(actor.id, data);
+  const result = await runAction(updateListingSchema, formData, async (_data, actor, raw) => {
+    const listing = await updateListing(actor.id, raw);
     return { id: listing.id, status: listing.status };
   });
   if (!result.ok) return result;
@@ -45,8 +45,8 @@ const STATUS_MESSAGES = {
 } as const;
 
 export async function setListingStatusAction(_prev: FormState, formData: FormData): Promise<ActionResult<Saved>> {
-  const result = await runAction(setListingStatusSchema, formData, async (data, actor) => {
-    const listing = await setListingStatus(actor.id, data);
+  const result = await runAction(setListingStatusSchema, formData, async (_data, actor, raw) => {
+    const listing = await setListingStatus(actor.id, raw);
     return { id: listing.id, status: listing.status };
   });
   if (!result.ok) return result;

@@ -12,7 +12,7 @@ import { closeAccountSchema, emailPreferencesSchema } from "@/lib/members/schema
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export async function emailPreferencesAction(_prev: FormState, formData: FormData): Promise<ActionResult<unknown>> {
-  const result = await runAction(emailPreferencesSchema, formData, (data, actor) => setEmailPreferences(actor.id, data), {
+  const result = await runAction(emailPreferencesSchema, formData, (_data, actor, raw) => setEmailPreferences(actor.id, raw), {
     caller: "signed-in",
     message: "Your email settings are saved.",
   });
@@ -21,7 +21,7 @@ export async function emailPreferencesAction(_prev: FormState, formData: FormDat
 }
 
 export async function closeAccountAction(_prev: FormState, formData: FormData): Promise<ActionResult<CloseAccountResult>> {
-  const result = await runAction(closeAccountSchema, formData, (data, actor) => closeAccount(actor.id, data), { caller: "signed-in" });
+  const result = await runAction(closeAccountSchema, formData, (_data, actor, raw) => closeAccount(actor.id, raw), { caller: "signed-in" });
   if (!result.ok) return result;
   // closeAccount deleted the session rows; the cookie goes too, so the browser forgets it at once.
   const jar = await cookies();

@@ -46,16 +46,21 @@ export function errorResult(err: unknown): ActionResult<never> {
 export async function runAction<S extends z.ZodType, T>(
   schema: S,
   input: unknown,
-  work: (data: z.output<S>, actor: SessionMember) => Promise<T>,
+  /**
+   * `raw` is the submitted object before parsing: pass it to a lib function that parses its input
+   * itself (parsing is not idempotent when a schema transforms, e.g. hours + minutes to minutes).
+   */
+  work: (data: z.output<S>, actor: SessionMember, raw: unknown) => Promise<T>,
   options: { caller?: Caller; message?: string } = {},
 ): Promise<ActionResult<T>> {
   try {
     const actor = options.caller === "signed-in" ? await requireMember() : await requireActiveMember();
-    const parsed = schema.safeParse(formToObject(input));
+    const raw = formToObject(input);
+    const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       return { ok: false, message: "Please check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), code: "invalid" };
     }
-    const data = await work(parsed.data, actor);
+    const data = await work(parsed.data, actor, raw);
     // Whatever the action notified someone of is emailed now, not at the next scheduled run.
     void runSoon(JOB.emailOutbox);
     return { ok: true, data, message: options.message };

@@ -21,7 +21,7 @@ test.describe("signing in by emailed link", () => {
 
     await page.getByRole("navigation", { name: "Main" }).locator("summary").click();
     await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
     await page.goto("/dashboard");
     await expect(page).toHaveURL(/\/signin/);
   });

@@ -15,8 +15,8 @@ export async function approveMemberAction(_prev: FormState, formData: FormData):
 }
 
 export async function declineMemberAction(_prev: FormState, formData: FormData): Promise<ActionResult<null>> {
-  const result = await runAction(declineSchema, formData, async (data, actor) => {
-    await declineMember(actor.id, data);
+  const result = await runAction(declineSchema, formData, async (_data, actor, raw) => {
+    await declineMember(actor.id, raw);
     return null;
   }, { message: "Declined. They will see your reason when they sign in." });
   if (result.ok) revalidatePath("/admin/members");

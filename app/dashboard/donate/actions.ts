@@ -7,7 +7,7 @@ import { donateHours, type DonationResult } from "@/lib/members/donate-hours";
 import { donateSchema } from "@/lib/members/schemas";
 
 export async function donateAction(_prev: FormState, formData: FormData): Promise<ActionResult<DonationResult>> {
-  const result = await runAction(donateSchema, formData, (data, actor) => donateHours(actor.id, data));
+  const result = await runAction(donateSchema, formData, (_data, actor, raw) => donateHours(actor.id, raw));
   if (!result.ok) return result;
   revalidatePath("/dashboard");
   const parsed = donateSchema.safeParse(Object.fromEntries(formData.entries()));

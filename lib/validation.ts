@@ -29,3 +29,10 @@ export function isUniqueViolation(err: unknown): boolean {
   if (typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2002") return true;
   return databaseErrorInfo(err)?.sqlState === "23505";
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids from URLs are checked before they reach a uuid column (which would refuse them loudly). */
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && UUID.test(value);
+}

@@ -1,7 +1,7 @@
 // The member who did not propose accepts: the agreed minutes are held on the payer's account
 // (counting their floor and other holds) until the exchange is confirmed or cancelled.
 import { db, type PrismaClient } from "../db/client";
-import { AppError, fromLedgerError } from "../errors";
+import { AppError, conflict, fromLedgerError } from "../errors";
 import { formatMinutes } from "../format/minutes";
 import { hold, LedgerError, type LedgerDb } from "../ledger";
 import { memberAccountId } from "../members/account";
@@ -14,6 +14,10 @@ import { stepSchema } from "./schemas";
 export async function acceptExchange(actorId: string, input: unknown, database: PrismaClient = db()): Promise<StepResult> {
   const { exchangeId } = parseInput(stepSchema, input);
   return runStep({ actorId, exchangeId, step: "accept", database }, async ({ tx, ex, actor, otherId, at }) => {
+    // The other party must still be active: a suspended or closed member's hours are not held for
+    // an exchange they could no longer confirm or dispute.
+    const other = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM members WHERE id = ${otherId}::uuid FOR SHARE`;
+    if (other[0]?.status !== "active") throw conflict("The other member's membership is not active just now, so this exchange cannot be agreed.");
     const payerAccountId = await memberAccountId(tx, ex.payerId);
     const providerAccountId = await memberAccountId(tx, ex.providerId);
     const short = await shortfallMinutes(tx, payerAccountId, ex.agreedMinutes);

@@ -3,6 +3,7 @@
 // after its reminder days. Each exchange is handled in its own short transaction, picked with
 // FOR UPDATE SKIP LOCKED and re-checked under the lock, so any number of app instances can run
 // the sweep at once without confirming or reminding twice.
+import { transaction } from "../db/transaction";
 import { addDays, now } from "../clock";
 import { db, type PrismaClient } from "../db/client";
 import { formatDay } from "../format/date";
@@ -10,7 +11,7 @@ import { formatMinutes } from "../format/minutes";
 import type { Tx } from "../members/guard";
 import { notify } from "../notifications/notify";
 import { postExchange } from "./confirm-exchange";
-import { exchangeLink, exchangeTimings, lockExchange, STEP_TX_OPTIONS } from "./locked";
+import { exchangeLink, exchangeTimings, lockExchange } from "./locked";
 
 /** The most exchanges one run handles of each kind; the next run picks up the rest. */
 export const SWEEP_BATCH_LIMIT = 500;
@@ -32,12 +33,12 @@ export async function runExchangeSweep(database: PrismaClient = db(), at: Date =
       // Written inside the transaction's callback, read after it (an object: TS narrows a plain let).
       const run = { id: null as string | null, done: false };
       try {
-        await database.$transaction(async (tx) => {
+        await transaction(database, async (tx) => {
           const id = await pickOne(tx, kind, at, timings.reminderDays, skipped);
           run.id = id;
           if (!id) return;
           run.done = kind === "confirm" ? await autoConfirm(tx, id, at, timings.autoConfirmDays) : await remind(tx, id, at, timings.reminderDays);
-        }, STEP_TX_OPTIONS);
+        });
       } catch (err) {
         console.error(`[exchange sweep] could not ${kind} exchange ${run.id ?? "(none picked)"}`, err);
         if (!run.id) break;

@@ -2,15 +2,13 @@
 // active, then locks the exchange row, checks the actor is a party and the step is legal from the
 // current state (lib/exchanges/rules.ts), and only then lets the step write. A retried submission
 // of a step that already happened (a double click, a resent form) returns success unchanged.
+import { transaction } from "../db/transaction";
 import type { PrismaClient } from "../db/client";
 import type { ExchangeState } from "../db/generated/client";
 import { AppError, conflict, forbidden, notFound } from "../errors";
 import { lockActiveMember, type ActiveMember, type Tx } from "../members/guard";
 import { now } from "../clock";
 import { allowedSteps, STEP_TARGET, type ExchangeStep } from "./rules";
-
-/** Interactive transaction limits, in milliseconds: waiting for a connection, and running. */
-export const STEP_TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
 
 export interface LockedExchange {
   id: string;
@@ -87,7 +85,7 @@ export async function runStep(
   work: (ctx: StepContext) => Promise<ExchangeState>,
 ): Promise<StepResult> {
   const { actorId, exchangeId, step, database, sameAs = () => true } = options;
-  return database.$transaction(async (tx) => {
+  return transaction(database, async (tx) => {
     const actor = await lockActiveMember(tx, actorId);
     const ex = await lockExchange(tx, exchangeId);
     // Not a party: the same answer as no exchange at all, so existence is not revealed.
@@ -99,7 +97,7 @@ export async function runStep(
     const otherId = ex.providerId === actorId ? ex.payerId : ex.providerId;
     const state = await work({ tx, ex, actor, otherId, at: now() });
     return { id: ex.id, state, replayed: false };
-  }, STEP_TX_OPTIONS);
+  });
 }
 
 /**

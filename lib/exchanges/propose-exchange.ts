@@ -1,13 +1,14 @@
 // A member proposes an exchange from a listing: on an open offer they ask for the help (they pay,
 // the owner provides); on an open request they offer to help (they provide, the owner pays).
 // Nothing moves in the ledger until the other member accepts.
+import { transaction } from "../db/transaction";
 import { db, type PrismaClient } from "../db/client";
 import { conflict, forbidden, notFound } from "../errors";
 import { lockActiveMember } from "../members/guard";
 import { now } from "../clock";
 import { formatMinutes } from "../format/minutes";
 import { notify } from "../notifications/notify";
-import { exchangeLink, recordEvent, STEP_TX_OPTIONS } from "./locked";
+import { exchangeLink, recordEvent } from "./locked";
 import { firstName, isUniqueViolation, parseInput } from "./parse";
 import { proposeSchema } from "./schemas";
 
@@ -20,7 +21,7 @@ export interface ProposeResult {
 export async function proposeExchange(actorId: string, input: unknown, database: PrismaClient = db()): Promise<ProposeResult> {
   const data = parseInput(proposeSchema, input);
   try {
-    return await database.$transaction(async (tx) => {
+    return await transaction(database, async (tx) => {
       const actor = await lockActiveMember(tx, actorId);
       const existing = await tx.exchange.findUnique({ where: { requestKey: data.requestKey }, select: { id: true, proposedById: true } });
       if (existing) {
@@ -72,7 +73,7 @@ export async function proposeExchange(actorId: string, input: unknown, database:
         link: exchangeLink(ex.id),
       });
       return { id: ex.id, replayed: false };
-    }, STEP_TX_OPTIONS);
+    });
   } catch (err) {
     // Two identical submissions raced past the look-up: the first one's exchange is the answer.
     if (isUniqueViolation(err)) {

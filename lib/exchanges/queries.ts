@@ -283,6 +283,8 @@ export async function getProposalContext(listingId: string, viewerId: string, da
   if (!listing) return null;
   const isMine = listing.ownerId === viewerId;
   const ownerActive = listing.owner.status === "active" && listing.owner.profileDoneAt !== null;
+  // Others see only what the listing page shows them: open listings of active members.
+  if (!isMine && (listing.status !== "open" || !ownerActive)) return null;
   const role: ExchangeRole = listing.kind === "offer" ? "payer" : "provider";
   const refusal = isMine
     ? "This is your own listing: you cannot propose an exchange with yourself."

@@ -1,5 +1,6 @@
 // Posting an offer of help or a request for it. A resubmitted form (same requestKey) returns the
 // listing the first submission made instead of making a second.
+import { transaction } from "../db/transaction";
 import { db, type PrismaClient } from "../db/client";
 import { conflict } from "../errors";
 import { lockActiveMember } from "../members/guard";
@@ -12,7 +13,7 @@ export async function createListing(actorId: string, input: unknown, database: P
   const data = parseInput(createListingSchema, input);
   checkWantedBy(data.kind, data.wantedBy);
   try {
-    return await database.$transaction(async (tx) => {
+    return await transaction(database, async (tx) => {
       await lockActiveMember(tx, actorId);
       if (data.requestKey) {
         const existing = await tx.listing.findUnique({ where: { requestKey: data.requestKey }, select: LISTING_RECORD_SELECT });

@@ -1,4 +1,5 @@
 // Pausing (hidden from browse), reopening and closing (final) an offer or request.
+import { transaction } from "../db/transaction";
 import { db, type PrismaClient } from "../db/client";
 import { conflict } from "../errors";
 import { lockActiveMember } from "../members/guard";
@@ -9,7 +10,7 @@ import { setListingStatusSchema } from "./schemas";
 
 export async function setListingStatus(actorId: string, input: unknown, database: PrismaClient = db()): Promise<ListingRecord> {
   const data = parseInput(setListingStatusSchema, input);
-  return database.$transaction(async (tx) => {
+  return transaction(database, async (tx) => {
     await lockActiveMember(tx, actorId);
     const listing = await lockOwnListing(tx, actorId, data.listingId);
     // Asking for the status it already has (a double click) changes nothing and is not an error.

@@ -1,4 +1,5 @@
 // Editing an offer or request: only its owner, only while they are active, never once it is closed.
+import { transaction } from "../db/transaction";
 import { db, type PrismaClient } from "../db/client";
 import { lockActiveMember } from "../members/guard";
 import { LISTING_RECORD_SELECT, lockOwnListing, refuseIfClosed, requireSkill, type ListingRecord } from "./listing";
@@ -8,7 +9,7 @@ import { updateListingSchema } from "./schemas";
 
 export async function updateListing(actorId: string, input: unknown, database: PrismaClient = db()): Promise<ListingRecord> {
   const data = parseInput(updateListingSchema, input);
-  return database.$transaction(async (tx) => {
+  return transaction(database, async (tx) => {
     await lockActiveMember(tx, actorId);
     const listing = await lockOwnListing(tx, actorId, data.listingId);
     refuseIfClosed(listing.status);

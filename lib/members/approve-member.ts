@@ -1,5 +1,6 @@
 // An admin approves a pending member (active, ledger account, welcome grant, told by
 // notification) or declines them with a reason they will see. Both are audited.
+import { transaction } from "../db/transaction";
 import { db, type PrismaClient } from "../db/client";
 import { conflict, forbidden, notFound } from "../errors";
 import { notify } from "../notifications/notify";
@@ -23,7 +24,7 @@ async function lockPendingMember(tx: Tx, memberId: string) {
 
 export async function approveMember(adminId: string, memberId: unknown, database: PrismaClient = db()): Promise<void> {
   const { memberId: id } = parseInput(memberIdSchema, { memberId });
-  await database.$transaction(async (tx) => {
+  await transaction(database, async (tx) => {
     await lockAdmin(tx, adminId);
     const member = await lockPendingMember(tx, id);
     if (!member.profile_done_at) throw conflict("This member has not finished their profile yet.");
@@ -44,7 +45,7 @@ export async function approveMember(adminId: string, memberId: unknown, database
 
 export async function declineMember(adminId: string, input: unknown, database: PrismaClient = db()): Promise<void> {
   const { memberId, reason } = parseInput(declineSchema, input);
-  await database.$transaction(async (tx) => {
+  await transaction(database, async (tx) => {
     await lockAdmin(tx, adminId);
     await lockPendingMember(tx, memberId);
     await tx.user.update({ where: { id: memberId }, data: { status: "suspended", statusReason: reason } });

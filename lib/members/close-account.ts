@@ -3,6 +3,8 @@
 // anonymised, sign-in sessions deleted. Refused while an exchange is delivered or disputed,
 // because hours may still have to move. The ledger account and its history stay (the books must
 // still balance); after this the history is under the pseudonym.
+import { firstName } from "../format/names";
+import { transaction } from "../db/transaction";
 import { now } from "../clock";
 import { db, type PrismaClient } from "../db/client";
 import { conflict, fromLedgerError } from "../errors";
@@ -21,7 +23,7 @@ export interface CloseAccountResult {
 
 export async function closeAccount(actorId: string, input: unknown, database: PrismaClient = db()): Promise<CloseAccountResult> {
   parseInput(closeAccountSchema, input);
-  return database.$transaction(async (tx) => {
+  return transaction(database, async (tx) => {
     const member = await lockMemberForUpdate(tx, actorId, { allowSuspended: true });
 
     const exchanges = await tx.$queryRaw<{ id: string; state: string; title: string; provider_id: string; payer_id: string; hold_id: bigint | null }[]>`
@@ -38,7 +40,7 @@ export async function closeAccount(actorId: string, input: unknown, database: Pr
     }
 
     const at = now();
-    const who = member.name?.trim() || "The other member";
+    const who = member.name ? firstName(member.name) : "The other member";
     for (const ex of exchanges) {
       if (ex.hold_id !== null) {
         try {

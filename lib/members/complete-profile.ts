@@ -1,6 +1,7 @@
 // Joining: after the first sign-in a member (pending, no profile) tells the bank who they are.
 // In open joining the member is active at once, with the welcome grant; in approval joining they
 // wait for an admin (lib/members/approve-member.ts).
+import { transaction } from "../db/transaction";
 import { now } from "../clock";
 import { db, type PrismaClient } from "../db/client";
 import { activateMember, lockMemberForUpdate, parseInput } from "./internal";
@@ -20,7 +21,7 @@ export interface CompleteProfileResult {
 
 export async function completeProfile(actorId: string, input: unknown, database: PrismaClient = db()): Promise<CompleteProfileResult> {
   const profile = parseInput(profileSchema, input);
-  return database.$transaction(async (tx) => {
+  return transaction(database, async (tx) => {
     const member = await lockMemberForUpdate(tx, actorId, { allowSuspended: false });
     await saveProfileFields(tx, actorId, profile, { profileDoneAt: member.profileDoneAt ?? now() });
     if (member.status !== "pending") return { status: member.status as "active" };

@@ -1,6 +1,7 @@
 // Giving hours away: to another active member or to the community pool, through the ledger as a
 // "donation". The form's one-time key is part of the ledger's idempotency key, so a retried
 // submission posts once; the ledger enforces the giver's floor.
+import { transaction } from "../db/transaction";
 import { db, type PrismaClient } from "../db/client";
 import { AppError, fromLedgerError, invalid } from "../errors";
 import { formatMinutes } from "../format/minutes";
@@ -24,7 +25,7 @@ export const donationKey = (actorId: string, requestKey: string) => `donation:${
 export async function donateHours(actorId: string, input: unknown, database: PrismaClient = db()): Promise<DonationResult> {
   const d = parseInput(donateSchema, input);
   if (d.to === actorId) throw invalid("You cannot donate hours to yourself.", { to: ["Choose another member or the community pool."] });
-  return database.$transaction(async (tx) => {
+  return transaction(database, async (tx) => {
     const actor = await lockActiveMember(tx, actorId);
     let creditAccountId: number;
     let recipientId: string | null = null;
@@ -33,8 +34,11 @@ export async function donateHours(actorId: string, input: unknown, database: Pri
       if (!pool) throw new AppError("not_found", "The community pool is not set up in this bank.");
       creditAccountId = pool.id;
     } else {
-      const recipient = await tx.user.findUnique({ where: { id: d.to }, select: { status: true, profileDoneAt: true } });
-      if (!recipient || recipient.status !== "active" || !recipient.profileDoneAt) {
+      // FOR SHARE: a suspension or an account closing cannot commit between this check and the credit.
+      const rows = await tx.$queryRaw<{ status: string; profile_done_at: Date | null }[]>`
+        SELECT status::text AS status, profile_done_at FROM members WHERE id = ${d.to}::uuid FOR SHARE`;
+      const recipient = rows[0];
+      if (!recipient || recipient.status !== "active" || !recipient.profile_done_at) {
         throw invalid("You can only give hours to an active member.", { to: ["That member cannot receive hours: choose an active member."] });
       }
       recipientId = d.to;

@@ -159,6 +159,11 @@ export async function exportMyData(memberId: string, database: PrismaClient = db
     ),
     notifications,
     ledger: { account, entries, transfers, holds },
-    auditLog: audit,
+    // What I did to someone else (an admin's decisions) is about them: the action and time only.
+    auditLog: audit.map((a) =>
+      a.targetType === "member" && a.targetId !== memberId && a.targetId !== null
+        ? { id: a.id, at: a.at, action: a.action, targetType: a.targetType, targetId: null, details: null }
+        : a,
+    ),
   }) as Record<string, unknown>;
 }

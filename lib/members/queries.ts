@@ -1,5 +1,6 @@
 // What member pages read. Each function takes the viewer's id and returns only what that viewer
 // may see. No function here returns another member's email address.
+import { isUuid } from "../validation";
 import { db, type PrismaClient } from "../db/client";
 import type { MemberStatus, TransferKind } from "../db/generated/client";
 import { COMMUNITY_POOL_CODE } from "./donate-hours";
@@ -111,7 +112,7 @@ export interface PublicProfile {
  * (and closed ones to no one).
  */
 export async function getPublicProfile(viewerId: string, memberId: string, database: PrismaClient = db()): Promise<PublicProfile | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(memberId)) return null;
+  if (!isUuid(memberId)) return null;
   const m = await database.user.findUnique({
     where: { id: memberId },
     select: {

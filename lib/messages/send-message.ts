@@ -1,9 +1,10 @@
 // A message in an exchange's thread, from one party to the other, in any state of the exchange.
 // The form's request key makes a resent message land once.
+import { transaction } from "../db/transaction";
 import { db, type PrismaClient } from "../db/client";
 import { now } from "../clock";
 import { conflict, notFound } from "../errors";
-import { exchangeLink, STEP_TX_OPTIONS } from "../exchanges/locked";
+import { exchangeLink } from "../exchanges/locked";
 import { firstName, isUniqueViolation, parseInput } from "../exchanges/parse";
 import { lockActiveMember } from "../members/guard";
 import { notify } from "../notifications/notify";
@@ -26,7 +27,7 @@ export async function sendMessage(actorId: string, input: unknown, database: Pri
     return { id: found.id, exchangeId: found.exchangeId, createdAt: found.createdAt, replayed: true };
   };
   try {
-    return await database.$transaction(async (tx) => {
+    return await transaction(database, async (tx) => {
       const actor = await lockActiveMember(tx, actorId);
       const ex = await tx.exchange.findUnique({ where: { id: data.exchangeId }, select: { id: true, title: true, providerId: true, payerId: true } });
       if (!ex || (ex.providerId !== actorId && ex.payerId !== actorId)) throw notFound("That exchange");
@@ -46,7 +47,7 @@ export async function sendMessage(actorId: string, input: unknown, database: Pri
         link: `${exchangeLink(ex.id)}#messages`,
       });
       return { id: m.id, exchangeId: ex.id, createdAt: m.createdAt, replayed: false };
-    }, STEP_TX_OPTIONS);
+    });
   } catch (err) {
     if (isUniqueViolation(err)) {
       const earlier = await replay(database);

@@ -79,6 +79,20 @@ describe("the email outbox", () => {
     expect(new Set(subjects).size).toBe(30);
   });
 
+  it("leaves an email another sender has just claimed, and takes over a claim whose sender died", async () => {
+    const ed = await createMember(prisma);
+    await prisma.$transaction(async (tx) => {
+      await notify(tx, { memberId: ed.id, kind: "exchange.accepted", title: "Claimed just now", body: "ok" });
+      await notify(tx, { memberId: ed.id, kind: "exchange.accepted", title: "Claimed long ago", body: "ok" });
+    });
+    await prisma.$executeRaw`UPDATE notifications SET email_claimed_at = now() - interval '1 minute' WHERE member_id = ${ed.id}::uuid AND title = 'Claimed just now'`;
+    await prisma.$executeRaw`UPDATE notifications SET email_claimed_at = now() - interval '10 minutes' WHERE member_id = ${ed.id}::uuid AND title = 'Claimed long ago'`;
+    const before = smtp.messages.length;
+    await deliverPendingEmails(prisma);
+    const subjects = smtp.messages.slice(before).filter((m) => m.to.includes(ed.email)).map((m) => m.subject);
+    expect(subjects).toEqual(["Claimed long ago"]);
+  });
+
   it("retries when the mail server is down, then gives up after a bounded number of attempts", async () => {
     const di = await createMember(prisma);
     await prisma.$transaction((tx) => notify(tx, { memberId: di.id, kind: "exchange.confirmed", title: "Confirmed", body: "ok" }));

@@ -19,7 +19,8 @@ ALTER TABLE "messages" ADD COLUMN     "request_key" TEXT;
 
 -- AlterTable
 ALTER TABLE "notifications" ADD COLUMN     "email_attempts" INTEGER NOT NULL DEFAULT 0,
-ADD COLUMN     "email_pending" BOOLEAN NOT NULL DEFAULT false;
+ADD COLUMN     "email_pending" BOOLEAN NOT NULL DEFAULT false,
+ADD COLUMN     "email_claimed_at" TIMESTAMPTZ(3);
 
 -- CreateTable
 CREATE TABLE "dev_mail" (

@@ -81,6 +81,20 @@ test("npm start: first start seeds the bank, Ctrl-C stops PostgreSQL, a second s
   const members = await memberCount();
   expect(members).toBeGreaterThan(50);
 
+  // Without SMTP, outside production: the sign-in link is in the server log and the development
+  // mailbox, and following it from there signs in.
+  const app = `http://localhost:${APP_PORT}`;
+  await page.goto(`${app}/signin`);
+  await page.getByLabel("Email address").fill("admin@demo.timebank.local");
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await page.getByRole("link", { name: "development mailbox" }).click();
+  await expect(page).toHaveURL(`${app}/dev/mailbox`);
+  const mail = page.getByTestId("dev-mail").first();
+  await expect(mail).toContainText("admin@demo.timebank.local");
+  await expect.poll(() => first.output()).toContain("[mail] to admin@demo.timebank.local");
+  await mail.getByRole("link", { name: /\/api\/auth\/callback\/nodemailer/ }).click();
+  await expect(page).toHaveURL(`${app}/dashboard`);
+
   // Ctrl-C: the terminal sends SIGINT to the whole foreground process group.
   process.kill(-first.child.pid!, "SIGINT");
   expect(await exited(first.child)).toBe(0);

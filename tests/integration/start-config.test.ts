@@ -1,0 +1,34 @@
+// `npm start` against a real database (DATABASE_URL) is production unless APP_ENV says otherwise:
+// it refuses to start without an email server, rather than drop members' sign-in links.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "../helpers/db";
+
+const database = await useTestDatabase();
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+function start(env: Record<string, string>) {
+  const clean = { ...process.env };
+  for (const k of ["APP_ENV", "SMTP_URL", "AUTH_SECRET", "NODE_ENV"]) delete clean[k];
+  return spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: ROOT,
+    env: { ...clean, DATABASE_URL: database.url, PORT: "0", ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+}
+
+describe("npm start in production", () => {
+  it("refuses to start without SMTP_URL, saying which setting is missing", () => {
+    const run = start({ AUTH_SECRET: "a-test-secret-that-is-long-enough-1234" });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain("SMTP_URL is required in production");
+  });
+
+  it("refuses to start without AUTH_SECRET", () => {
+    const run = start({ SMTP_URL: "smtp://127.0.0.1:2525" });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain("AUTH_SECRET is required");
+  });
+});

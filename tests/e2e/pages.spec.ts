@@ -48,6 +48,7 @@ test("unknown ids and odd parameters get a not-found page, never an error", asyn
   for (const path of ["/listings/not-a-uuid", "/exchanges/xyz", `/members/${"-".repeat(36)}`, "/exchanges/00000000-0000-4000-8000-000000000000"]) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("We could not find that page");
   }
   for (const path of ["/browse?page=-1&skill=foo&kind=bogus", "/notifications?page=abc", "/exchanges?tab=zzz&page=99999"]) {
     const res = await page.goto(path);

@@ -36,3 +36,45 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: unknown): value is string {
   return typeof value === "string" && UUID.test(value);
 }
+
+/** A form's text as a number: blank or missing is undefined; anything else is left for a schema to refuse. */
+export function numberFromText(value: unknown): unknown {
+  if (value === null) return undefined;
+  if (typeof value !== "string") return value;
+  const text = value.trim();
+  return text === "" ? undefined : Number(text);
+}
+
+/**
+ * Time typed in two boxes, hours and minutes, as minutes. The one rule for every form: a blank box
+ * is 0 (both blank is undefined: no time given); hours may be a fraction (1.5 is 90 minutes) and the
+ * boxes are added (0 h 90 min is 90 minutes); the total is rounded only to drop float noise (0.1 h
+ * is 6 minutes, not 6.000000000000001), so a total that is not whole minutes is left for the
+ * caller's schema to refuse with its own limits. A negative or unreadable box gives NaN.
+ */
+export function minutesFromParts(hours: unknown, mins: unknown): number | undefined {
+  const h = numberFromText(hours);
+  const m = numberFromText(mins);
+  if (h === undefined && m === undefined) return undefined;
+  const parts = [h ?? 0, m ?? 0];
+  if (!parts.every((p): p is number => typeof p === "number" && Number.isFinite(p) && p >= 0)) return NaN;
+  return Math.round((parts[0]! * 60 + parts[1]!) * 1e6) / 1e6;
+}
+
+/**
+ * A z.preprocess step: forms send `hours` and `mins`, direct lib calls send whole minutes under
+ * `field`; this folds the first into the second (a value given under `field` wins).
+ */
+export function foldTypedTime(field: string) {
+  return (input: unknown): unknown => {
+    if (typeof input !== "object" || input === null) return input;
+    const o = input as Record<string, unknown>;
+    if (o[field] !== undefined && o[field] !== "") return input;
+    return { ...o, [field]: minutesFromParts(o.hours, o.mins) };
+  };
+}
+
+/** Whole minutes as the two boxes a form shows. */
+export function splitMinutes(totalMinutes: number): { hours: number; mins: number } {
+  return { hours: Math.floor(totalMinutes / 60), mins: totalMinutes % 60 };
+}

@@ -1,12 +1,13 @@
 "use client";
 import { useActionState, useState } from "react";
 import { FormMessage } from "@/components/ui/alert";
-import { Field, Select, TextArea, TextInput, controlClass } from "@/components/ui/field";
+import { Field, Select, TextArea, controlClass } from "@/components/ui/field";
 import { RequestKey } from "@/components/ui/request-key";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { TimeFields } from "@/components/ui/time-fields";
 import type { ActionResult, FormState } from "@/lib/actions/result";
 import type { FieldErrors } from "@/lib/errors";
-import { DONATION_NOTE_MAX_CHARS } from "@/lib/members/schemas";
+import { DONATION_MAX_MINUTES, DONATION_MIN_MINUTES, DONATION_NOTE_MAX_CHARS } from "@/lib/members/schemas";
 
 export interface RecipientOption {
   id: string;
@@ -82,28 +83,14 @@ function DonateFields({ sent, errors, recipients, canSpend }: { sent: Record<str
           </div>
         )}
       </Field>
-      <fieldset aria-describedby={errors.minutes ? "amount-hint amount-error" : "amount-hint"}>
-        <legend className="font-semibold text-ink">How much</legend>
-        <p id="amount-hint" className="text-sm text-ink-muted">
-          At least 15 minutes. You can give up to {canSpend} now.
-        </p>
-        {errors.minutes && (
-          <p id="amount-error" className="text-sm font-semibold text-red-800" data-testid="error-minutes">
-            <span className="sr-only">Error: </span>
-            {errors.minutes.join(" ")}
-          </p>
-        )}
-        <div className="mt-2 flex flex-wrap gap-4">
-          <label className="flex items-center gap-2">
-            <TextInput name="hours" type="number" inputMode="decimal" min={0} max={100} step="0.25" defaultValue={sent.hours ?? ""} className="w-24" aria-invalid={errors.minutes ? true : undefined} />
-            <span>hours</span>
-          </label>
-          <label className="flex items-center gap-2">
-            <TextInput name="mins" type="number" inputMode="numeric" min={0} max={59} step={1} defaultValue={sent.mins ?? ""} className="w-24" aria-invalid={errors.minutes ? true : undefined} />
-            <span>minutes</span>
-          </label>
-        </div>
-      </fieldset>
+      <TimeFields
+        id="minutes"
+        legend="How much"
+        hint={`At least ${DONATION_MIN_MINUTES} minutes. You can give up to ${canSpend} now.`}
+        errors={errors.minutes}
+        maxMinutes={DONATION_MAX_MINUTES}
+        values={sent}
+      />
       <Field id="note" label="A note" optional hint={`Up to ${DONATION_NOTE_MAX_CHARS} characters; a member you give to sees it.`} errors={errors.note}>
         {(aria) => <TextArea {...aria} name="note" rows={2} maxLength={DONATION_NOTE_MAX_CHARS} defaultValue={sent.note ?? ""} />}
       </Field>

@@ -5,7 +5,8 @@ import { FormMessage } from "@/components/ui/alert";
 import { Field, TextArea } from "@/components/ui/field";
 import { RequestKey } from "@/components/ui/request-key";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TimeFields } from "./time-fields";
+import { TimeFields } from "@/components/ui/time-fields";
+import { MAX_EXCHANGE_MINUTES } from "@/lib/exchanges/schemas";
 
 const MAX_NOTE = 1000;
 
@@ -41,6 +42,7 @@ export function ProposeForm({
         legend={asksForHelp ? "How much of their time are you asking for?" : "How much time are you offering?"}
         hint={`${ownerName} estimated this. Between 15 minutes and 100 hours; you can agree a further exchange later if it takes longer.`}
         errors={errors?.minutes}
+        maxMinutes={MAX_EXCHANGE_MINUTES}
         defaultMinutes={estimatedMinutes}
         values={submitted.hours !== undefined ? submitted : undefined}
       />

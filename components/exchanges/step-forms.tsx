@@ -16,7 +16,7 @@ import { Button, type ButtonVariant } from "@/components/ui/button";
 import { Field, TextArea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult, FormState } from "@/lib/actions/result";
-import { TimeFields } from "./time-fields";
+import { TimeFields } from "@/components/ui/time-fields";
 
 type StepAction = (prev: FormState, formData: FormData) => Promise<ActionResult<unknown>>;
 
@@ -112,6 +112,7 @@ export function DeliverForm({ exchangeId, agreedMinutes, agreedLabel }: { exchan
         legend="How long did it take?"
         hint={`Up to the ${agreedLabel} you agreed. If it took longer, agree a further exchange for the extra time.`}
         errors={errors?.minutesGiven}
+        maxMinutes={agreedMinutes}
         defaultMinutes={agreedMinutes}
         values={submitted}
       />

@@ -1,17 +1,20 @@
 "use client";
 // The form for posting or editing an offer or a request. Inputs are controlled so that what the
-// member typed stays after an error; time is typed as hours and minutes.
+// member typed stays after an error (the time and skill inputs keep it as their defaultValue, which
+// React's reset after an action restores).
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { createListingAction, updateListingAction } from "@/app/listings/actions";
 import { FormMessage } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
-import { Field, Select, TextArea, TextInput, controlClass } from "@/components/ui/field";
+import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { RequestKey } from "@/components/ui/request-key";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { TimeFields } from "@/components/ui/time-fields";
 import {
   DESCRIPTION_MAX_CHARS,
   MAX_LISTING_HOURS,
+  MAX_LISTING_MINUTES,
   MAX_TAGS,
   MIN_LISTING_MINUTES,
   TITLE_MAX_CHARS,
@@ -24,7 +27,7 @@ export interface ListingFormValues {
   skillId: string;
   tags: string;
   hours: string;
-  minutes: string;
+  mins: string;
   wantedBy: string;
 }
 
@@ -48,11 +51,10 @@ export function ListingForm({
   const editing = Boolean(listingId);
   const [state, formAction] = useActionState(editing ? updateListingAction : createListingAction, null);
   const [values, setValues] = useState<ListingFormValues>(
-    initial ?? { title: "", description: "", skillId: "", tags: "", hours: "1", minutes: "0", wantedBy: "" },
+    initial ?? { title: "", description: "", skillId: "", tags: "", hours: "1", mins: "0", wantedBy: "" },
   );
   const set = (name: keyof ListingFormValues) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value }));
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const timeErrors = [...(errors.hours ?? []), ...(errors.minutes ?? []), ...(errors.estimatedMinutes ?? [])];
   const categories = [...new Set(skills.map((s) => s.category))];
   const isOffer = kind === "offer";
 
@@ -103,50 +105,15 @@ export function ListingForm({
         )}
       </Field>
 
-      <fieldset className="space-y-1.5" aria-describedby={`time-hint${timeErrors.length ? " time-error" : ""}`}>
-        <legend className="font-semibold text-ink">About how long will it take?</legend>
-        <p id="time-hint" className="text-sm text-ink-muted">
-          Between {MIN_LISTING_MINUTES} minutes and {MAX_LISTING_HOURS} hours. An estimate: the exchange agrees the actual time.
-        </p>
-        {timeErrors.length > 0 && (
-          <p id="time-error" className="text-sm font-semibold text-red-800" data-testid="error-time">
-            <span className="sr-only">Error: </span>
-            {timeErrors.join(" ")}
-          </p>
-        )}
-        <div className="flex flex-wrap gap-4">
-          <label className="block w-28">
-            <span className="block text-sm font-semibold">Hours</span>
-            <input
-              name="hours"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={MAX_LISTING_HOURS}
-              step={1}
-              value={values.hours}
-              onChange={set("hours")}
-              aria-invalid={errors.hours || errors.estimatedMinutes ? true : undefined}
-              className={controlClass("mt-1")}
-            />
-          </label>
-          <label className="block w-28">
-            <span className="block text-sm font-semibold">Minutes</span>
-            <input
-              name="minutes"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={59}
-              step={5}
-              value={values.minutes}
-              onChange={set("minutes")}
-              aria-invalid={errors.minutes || errors.estimatedMinutes ? true : undefined}
-              className={controlClass("mt-1")}
-            />
-          </label>
-        </div>
-      </fieldset>
+      <TimeFields
+        id="time"
+        legend="About how long will it take?"
+        hint={`Between ${MIN_LISTING_MINUTES} minutes and ${MAX_LISTING_HOURS} hours. An estimate: the exchange agrees the actual time.`}
+        errors={errors.estimatedMinutes}
+        maxMinutes={MAX_LISTING_MINUTES}
+        values={{ hours: values.hours, mins: values.mins }}
+        onChange={(e) => setValues((v) => ({ ...v, [e.target.name]: e.target.value }))}
+      />
 
       <Field id="tags" label="Tags" optional hint={`Words that help people find it, separated by commas (up to ${MAX_TAGS}). For example: run charts, excel, sepsis.`} errors={errors.tags}>
         {(aria) => <TextInput {...aria} name="tags" value={values.tags} onChange={set("tags")} autoComplete="off" />}

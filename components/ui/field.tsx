@@ -17,16 +17,18 @@ export interface FieldProps {
   children: (aria: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean }) => ReactNode;
 }
 
-export function Field({ id, label, hint, errors, optional, children }: FieldProps) {
+/** The ids a control points to with aria-describedby: its hint and, when there is one, its error. */
+export function describedByOf(id: string, hint: ReactNode, errors: string[] | undefined) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  return { hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined };
+}
+
+/** A field's hint and error, shown under its label or legend. */
+export function FieldNotes({ id, hint, errors }: { id: string; hint?: ReactNode; errors?: string[] }) {
+  const { hintId, errorId } = describedByOf(id, hint, errors);
   return (
-    <div className="space-y-1.5">
-      <label htmlFor={id} className="block font-semibold text-ink">
-        {label}
-        {optional && <span className="font-normal text-ink-muted"> (optional)</span>}
-      </label>
+    <>
       {hint && (
         <p id={hintId} className="text-sm text-ink-muted">
           {hint}
@@ -38,6 +40,19 @@ export function Field({ id, label, hint, errors, optional, children }: FieldProp
           {errors!.join(" ")}
         </p>
       )}
+    </>
+  );
+}
+
+export function Field({ id, label, hint, errors, optional, children }: FieldProps) {
+  const { errorId, describedBy } = describedByOf(id, hint, errors);
+  return (
+    <div className="space-y-1.5">
+      <label htmlFor={id} className="block font-semibold text-ink">
+        {label}
+        {optional && <span className="font-normal text-ink-muted"> (optional)</span>}
+      </label>
+      <FieldNotes id={id} hint={hint} errors={errors} />
       {children({ id, "aria-describedby": describedBy, "aria-invalid": errorId ? true : undefined })}
     </div>
   );

@@ -1,6 +1,8 @@
 // Input schemas and limits for exchanges. The same schemas parse server-action form data (strings)
-// and direct calls (numbers), so every number is coerced from a string first and checked after.
+// and direct calls (numbers), so every number is coerced from a string first and checked after;
+// time typed as hours and mins is folded into minutes by foldTypedTime (lib/validation.ts).
 import { z } from "zod";
+import { foldTypedTime, numberFromText } from "../validation";
 
 /** The shortest exchange that can be proposed, in minutes. */
 export const MIN_EXCHANGE_MINUTES = 15;
@@ -20,49 +22,16 @@ export const requestKey = z
   .min(MIN_REQUEST_KEY_LENGTH, "The form's one-time key is not valid. Reload the page and try again.")
   .max(MAX_REQUEST_KEY_LENGTH, "The form's one-time key is not valid. Reload the page and try again.");
 
-function toNumber(value: unknown): unknown {
-  if (typeof value !== "string") return value;
-  const t = value.trim();
-  return t === "" ? undefined : Number(t);
-}
-
 /** A whole number of minutes between min and max, from a number or a numeric string. */
 export function wholeMinutes(min: number, max: number, what = "The time") {
   return z.preprocess(
-    toNumber,
+    numberFromText,
     z
       .number({ error: `${what} must be a number of minutes.` })
       .int(`${what} must be a whole number of minutes.`)
       .min(min, `${what} must be at least ${min} minutes.`)
       .max(max, `${what} must be at most ${max} minutes (${max / 60} hours).`),
   );
-}
-
-/**
- * Forms send the time as two inputs, `hours` (which may be 1.5) and `mins`; direct calls send
- * `minutes`. This folds the first into the second under `field`, leaving a value that cannot be
- * read as it is so that the minutes schema refuses it with its own message.
- */
-export function foldHoursAndMinutes(field: string) {
-  return (input: unknown): unknown => {
-    if (typeof input !== "object" || input === null) return input;
-    const o = input as Record<string, unknown>;
-    if (o[field] !== undefined || (o.hours === undefined && o.mins === undefined)) return input;
-    const read = (v: unknown) => {
-      const n = toNumber(v);
-      return n === undefined ? 0 : n;
-    };
-    const h = read(o.hours);
-    const m = read(o.mins);
-    if (typeof h !== "number" || typeof m !== "number" || !Number.isFinite(h) || !Number.isFinite(m)) {
-      return { ...o, [field]: "not a number" };
-    }
-    if (h < 0 || m < 0) return { ...o, [field]: -1 };
-    // 1.5 hours is 90 minutes; rounding away float noise (0.1 * 60) but not real fractions.
-    const total = h * 60 + m;
-    const rounded = Math.round(total * 1000) / 1000;
-    return { ...o, [field]: rounded };
-  };
 }
 
 const optionalText = (max: number, what: string) =>
@@ -74,7 +43,7 @@ const optionalText = (max: number, what: string) =>
     .transform((v) => (v ? v : undefined));
 
 export const proposeSchema = z.preprocess(
-  foldHoursAndMinutes("minutes"),
+  foldTypedTime("minutes"),
   z.object({
     listingId: z.uuid("That listing was not found."),
     minutes: wholeMinutes(MIN_EXCHANGE_MINUTES, MAX_EXCHANGE_MINUTES),
@@ -89,7 +58,7 @@ export type StepInput = z.input<typeof stepSchema>;
 
 /** Delivered minutes are 1..agreedMinutes; the upper bound is checked against the exchange. */
 export const deliverSchema = z.preprocess(
-  foldHoursAndMinutes("minutesGiven"),
+  foldTypedTime("minutesGiven"),
   z.object({
     exchangeId,
     minutesGiven: wholeMinutes(1, MAX_EXCHANGE_MINUTES, "The time given"),

@@ -7,7 +7,7 @@ import { lockActiveMember } from "../members/guard";
 import { LISTING_RECORD_SELECT, requireSkill, type ListingRecord } from "./listing";
 import { isUniqueViolation, parseInput } from "../validation";
 import { checkWantedBy } from "./rules";
-import { createListingSchema } from "./schemas";
+import { createListingSchema, listingColumnsOf } from "./schemas";
 
 export async function createListing(actorId: string, input: unknown, database: PrismaClient = db()): Promise<ListingRecord> {
   const data = parseInput(createListingSchema, input);
@@ -24,12 +24,7 @@ export async function createListing(actorId: string, input: unknown, database: P
         data: {
           kind: data.kind,
           ownerId: actorId,
-          title: data.title,
-          description: data.description,
-          skillId: data.skillId,
-          tags: data.tags,
-          estimatedMinutes: data.estimatedMinutes,
-          wantedBy: data.wantedBy,
+          ...listingColumnsOf(data),
           requestKey: data.requestKey ?? null,
         },
         select: LISTING_RECORD_SELECT,

@@ -1,7 +1,8 @@
 // What a member may type into an offer or a request, and the limits on it. The same schemas parse
 // the form in the server action and the input of the lib functions (which parse again: every lib
-// write is safe to call directly). Time is typed as hours and minutes and stored as whole minutes.
+// write is safe to call directly). Time is typed as hours and mins (lib/validation.ts) and stored as whole minutes.
 import { z } from "zod";
+import { foldTypedTime, numberFromText } from "../validation";
 
 export const TITLE_MIN_CHARS = 3;
 export const TITLE_MAX_CHARS = 120;
@@ -27,13 +28,6 @@ export type ListingKindValue = (typeof LISTING_KINDS)[number];
 export type ListingStatusValue = (typeof LISTING_STATUSES)[number];
 
 const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : v);
-/** "" and missing mean 0 (a member may leave hours or minutes blank); anything else must be a number. */
-const wholeNumberOrZero = (v: unknown) => {
-  if (v === undefined || v === null) return 0;
-  if (typeof v === "string") return v.trim() === "" ? 0 : Number(v.trim());
-  return v;
-};
-
 const idOf = (message: string) => z.preprocess(trimmed, z.guid({ error: message }));
 
 export const titleSchema = z.preprocess(
@@ -75,22 +69,14 @@ export const tagsSchema = z.preprocess(
     .max(MAX_TAGS, { error: `Use at most ${MAX_TAGS} tags.` }),
 );
 
-const hoursSchema = z.preprocess(
-  wholeNumberOrZero,
+/** The estimate in whole minutes, typed as hours and mins (folded by foldTypedTime) or given directly. */
+const estimatedMinutesSchema = z.preprocess(
+  numberFromText,
   z
-    .number({ error: "Enter the hours as a whole number." })
-    .int({ error: "Enter the hours as a whole number (use the minutes box for part of an hour)." })
-    .min(0, { error: "Hours cannot be negative." })
-    .max(MAX_LISTING_HOURS, { error: `At most ${MAX_LISTING_HOURS} hours.` }),
-);
-
-const minutesSchema = z.preprocess(
-  wholeNumberOrZero,
-  z
-    .number({ error: "Enter the minutes as a whole number." })
-    .int({ error: "Enter the minutes as a whole number." })
-    .min(0, { error: "Minutes cannot be negative." })
-    .max(59, { error: "Enter 0 to 59 minutes (use the hours box for more)." }),
+    .number({ error: "Enter the time as a number of hours and minutes." })
+    .int({ error: "Enter the time in whole minutes." })
+    .min(MIN_LISTING_MINUTES, { error: `Estimate between ${MIN_LISTING_MINUTES} minutes and ${MAX_LISTING_HOURS} hours.` })
+    .max(MAX_LISTING_MINUTES, { error: `Estimate between ${MIN_LISTING_MINUTES} minutes and ${MAX_LISTING_HOURS} hours.` }),
 );
 
 /** "YYYY-MM-DD" (or blank) to a date at UTC midnight, or null. Whether the day is allowed is checked by checkWantedBy. */
@@ -115,49 +101,37 @@ const listingFields = {
   description: descriptionSchema,
   skillId: idOf("Choose a skill from the list."),
   tags: tagsSchema,
-  hours: hoursSchema,
-  minutes: minutesSchema,
+  estimatedMinutes: estimatedMinutesSchema,
   wantedBy: wantedBySchema,
 };
 
-function withEstimatedMinutes<T extends { hours: number; minutes: number }>(value: T, ctx: z.RefinementCtx) {
-  const estimatedMinutes = value.hours * 60 + value.minutes;
-  if (estimatedMinutes < MIN_LISTING_MINUTES || estimatedMinutes > MAX_LISTING_MINUTES) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["estimatedMinutes"],
-      message: `Estimate between ${MIN_LISTING_MINUTES} minutes and ${MAX_LISTING_HOURS} hours.`,
-    });
-    return z.NEVER;
-  }
-  const { hours: _h, minutes: _m, ...rest } = value;
-  return { ...rest, estimatedMinutes };
-}
-
-export const createListingSchema = z
-  .object({
+export const createListingSchema = z.preprocess(
+  foldTypedTime("estimatedMinutes"),
+  z.object({
     kind: z.enum(LISTING_KINDS, { error: "Choose offer or request." }),
     ...listingFields,
     requestKey: z.preprocess(
       (v) => (v === "" || v === null ? undefined : v),
       z.string().min(REQUEST_KEY_MIN_CHARS).max(REQUEST_KEY_MAX_CHARS).optional(),
     ),
-  })
-  .transform(withEstimatedMinutes);
+  }),
+);
 export type CreateListingInput = z.output<typeof createListingSchema>;
 
-export const updateListingSchema = z
-  .object({ listingId: idOf("That offer or request was not found."), ...listingFields })
-  .transform(withEstimatedMinutes);
+export const updateListingSchema = z.preprocess(
+  foldTypedTime("estimatedMinutes"),
+  z.object({ listingId: idOf("That offer or request was not found."), ...listingFields }),
+);
 export type UpdateListingInput = z.output<typeof updateListingSchema>;
+
+/** The columns an owner's typed fields fill, on create and on edit. */
+export function listingColumnsOf(data: CreateListingInput | UpdateListingInput) {
+  const { title, description, skillId, tags, estimatedMinutes, wantedBy } = data;
+  return { title, description, skillId, tags, estimatedMinutes, wantedBy };
+}
 
 export const setListingStatusSchema = z.object({
   listingId: idOf("That offer or request was not found."),
   status: z.enum(LISTING_STATUSES, { error: "Choose open, paused or closed." }),
 });
 export type SetListingStatusInput = z.output<typeof setListingStatusSchema>;
-
-/** Splits whole minutes into the form's two boxes. */
-export function splitMinutes(totalMinutes: number): { hours: number; minutes: number } {
-  return { hours: Math.floor(totalMinutes / 60), minutes: totalMinutes % 60 };
-}

@@ -5,7 +5,7 @@ import { lockActiveMember } from "../members/guard";
 import { LISTING_RECORD_SELECT, lockOwnListing, refuseIfClosed, requireSkill, type ListingRecord } from "./listing";
 import { parseInput } from "../validation";
 import { checkWantedBy } from "./rules";
-import { updateListingSchema } from "./schemas";
+import { listingColumnsOf, updateListingSchema } from "./schemas";
 
 export async function updateListing(actorId: string, input: unknown, database: PrismaClient = db()): Promise<ListingRecord> {
   const data = parseInput(updateListingSchema, input);
@@ -17,14 +17,7 @@ export async function updateListing(actorId: string, input: unknown, database: P
     await requireSkill(tx, data.skillId);
     return tx.listing.update({
       where: { id: listing.id },
-      data: {
-        title: data.title,
-        description: data.description,
-        skillId: data.skillId,
-        tags: data.tags,
-        estimatedMinutes: data.estimatedMinutes,
-        wantedBy: data.wantedBy,
-      },
+      data: listingColumnsOf(data),
       select: LISTING_RECORD_SELECT,
     });
   });

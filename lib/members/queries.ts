@@ -88,7 +88,8 @@ export async function getMyProfile(viewerId: string, database: PrismaClient = db
 // -------------------------------------------------------------------------------------------
 // Public profile
 
-export interface PublicProfile {
+/** What a profile shows of a member, to other members and to an admin reviewing them. */
+interface ProfileSummary {
   id: string;
   name: string;
   profession: string | null;
@@ -97,8 +98,11 @@ export interface PublicProfile {
   bio: string | null;
   availability: string | null;
   tags: string[];
-  skills: { id: string; name: string; category: string }[];
   joinedAt: Date;
+}
+
+export interface PublicProfile extends ProfileSummary {
+  skills: { id: string; name: string; category: string }[];
   isMe: boolean;
   listings: { id: string; kind: "offer" | "request"; title: string; skillName: string; estimatedMinutes: number; createdAt: Date }[];
   hoursGivenMinutes: number;
@@ -362,17 +366,8 @@ export async function communityPoolMinutes(database: PrismaClient = db()): Promi
 // -------------------------------------------------------------------------------------------
 // Admin: the pending queue
 
-export interface PendingMember {
-  id: string;
-  name: string;
-  profession: string | null;
-  organisationName: string | null;
-  regionName: string | null;
-  bio: string | null;
-  availability: string | null;
-  tags: string[];
+export interface PendingMember extends ProfileSummary {
   skills: string[];
-  joinedAt: Date;
   profileDoneAt: Date;
 }
 

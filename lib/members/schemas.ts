@@ -2,6 +2,7 @@
 // account, and an admin declining a member. Limits are named with their units.
 import { z } from "zod";
 import { notificationKinds } from "../notifications/kinds";
+import { foldTypedTime, numberFromText } from "../validation";
 
 export const PROFESSIONS = [
   "Nurse",
@@ -90,31 +91,22 @@ export const profileSchema = z.object({
 });
 export type ProfileInput = z.output<typeof profileSchema>;
 
-const minutesField = (v: unknown) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v);
-
 /**
- * A donation. The amount is `minutes`, or typed as `hours` (1.5 allowed) and/or `mins`; both
- * become whole minutes.
+ * A donation. The amount is `minutes`, or typed as `hours` and `mins` (see minutesFromParts);
+ * either way it must be whole minutes.
  */
 export const donateSchema = z.preprocess(
-  (raw) => {
-    if (typeof raw !== "object" || raw === null) return raw;
-    const o = raw as Record<string, unknown>;
-    if (o.minutes !== undefined && o.minutes !== "") return { ...o, minutes: minutesField(o.minutes) };
-    const hours = minutesField(o.hours);
-    const mins = minutesField(o.mins);
-    if (hours === undefined && mins === undefined) return { ...o, minutes: undefined };
-    const total = (typeof hours === "number" ? hours * 60 : hours === undefined ? 0 : NaN) + (typeof mins === "number" ? mins : mins === undefined ? 0 : NaN);
-    // Floating point: 1.1 h is 66 minutes, not 66.00000000000001.
-    return { ...o, minutes: Number.isFinite(total) ? Math.round(total * 1e6) / 1e6 : total };
-  },
+  foldTypedTime("minutes"),
   z.object({
     to: z.union([z.literal("community"), z.uuid("Choose who to give the hours to.")], { error: "Choose who to give the hours to." }),
-    minutes: z
-      .number({ error: "Enter how many hours to give." })
-      .int("Give whole minutes.")
-      .min(DONATION_MIN_MINUTES, `Give at least ${DONATION_MIN_MINUTES} minutes.`)
-      .max(DONATION_MAX_MINUTES, `Give at most ${DONATION_MAX_MINUTES / 60} hours at a time.`),
+    minutes: z.preprocess(
+      numberFromText,
+      z
+        .number({ error: "Enter how many hours to give." })
+        .int("Give whole minutes.")
+        .min(DONATION_MIN_MINUTES, `Give at least ${DONATION_MIN_MINUTES} minutes.`)
+        .max(DONATION_MAX_MINUTES, `Give at most ${DONATION_MAX_MINUTES / 60} hours at a time.`),
+    ),
     note: z.preprocess(
       (v) => (v === undefined || v === null ? "" : v),
       z.string().trim().max(DONATION_NOTE_MAX_CHARS, `Keep the note to ${DONATION_NOTE_MAX_CHARS} characters or fewer.`),

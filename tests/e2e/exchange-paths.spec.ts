@@ -2,7 +2,7 @@
 // hold (the hold comes back), disputed, and confirmed automatically after 14 days with a reminder
 // at 7, driven by the job queue with the test clock moved forward.
 import { expect, test, type Page } from "@playwright/test";
-import { account, advanceClock, exchangeState, pickTwoMembers, postListing, propose, resetClock, screenshots, signInByEmail, waitForMail, withDb } from "./support";
+import { account, advanceClock, exchangeState, expectState, pickTwoMembers, postListing, propose, resetClock, screenshots, signInByEmail, waitForMail, withDb } from "./support";
 
 let provider: Page;
 let payer: Page;
@@ -29,7 +29,7 @@ test("the provider declines a proposal: nothing is held and the payer is told", 
   const id = await propose(payer, listingId, 1, 0);
   await provider.goto(`/exchanges/${id}`);
   await provider.getByTestId("step-decline").getByRole("button").click();
-  await expect(provider.getByTestId("exchange-status")).toContainText("Declined");
+  await expectState(provider, id, "declined");
   expect(await exchangeState(id)).toBe("declined");
   expect(await account(members.payer.id)).toEqual(before);
   await waitForMail((m) => m.to.includes(members.payer.email) && m.text.includes(`/exchanges/${id}`) && /declin/i.test(m.subject));
@@ -53,7 +53,7 @@ test("an accept that would take the payer below their floor is refused with the 
   await payer.goto(`/exchanges/${id}`);
   await payer.getByTestId("step-cancel").click();
   await payer.getByRole("button", { name: "Yes, cancel it" }).click();
-  await expect(payer.getByTestId("exchange-status")).toContainText("Cancelled");
+  await expectState(payer, id, "cancelled");
 });
 
 test("cancelling after the hold gives the held hours back", async () => {
@@ -61,12 +61,12 @@ test("cancelling after the hold gives the held hours back", async () => {
   const id = await propose(payer, listingId, 0, 45);
   await provider.goto(`/exchanges/${id}`);
   await provider.getByTestId("step-accept").getByRole("button").click();
-  await expect(provider.getByTestId("exchange-status")).toContainText("Agreed");
+  await expectState(provider, id, "accepted");
   expect((await account(members.payer.id)).held - before.held).toBe(45);
   await payer.goto(`/exchanges/${id}`);
   await payer.getByTestId("step-cancel").click();
   await payer.getByRole("button", { name: "Yes, cancel it" }).click();
-  await expect(payer.getByTestId("exchange-status")).toContainText("Cancelled");
+  await expectState(payer, id, "cancelled");
   expect(await account(members.payer.id)).toEqual(before);
   await waitForMail((m) => m.to.includes(members.provider.email) && m.text.includes(`/exchanges/${id}`) && /cancel/i.test(m.subject));
 });
@@ -76,14 +76,14 @@ test("the payer disputes the help recorded: the hold stays until an admin settle
   const id = await propose(payer, listingId, 1, 0);
   await provider.goto(`/exchanges/${id}`);
   await provider.getByTestId("step-accept").getByRole("button").click();
-  await expect(provider.getByTestId("exchange-status")).toContainText("Agreed");
+  await expectState(provider, id, "accepted");
   await provider.getByRole("button", { name: "Record help given" }).click();
-  await expect(provider.getByTestId("exchange-status")).toContainText("waiting for confirmation");
+  await expectState(provider, id, "delivered");
   await payer.goto(`/exchanges/${id}`);
   await payer.getByTestId("step-dispute").click();
   await payer.getByLabel("What is wrong?").fill("We met for twenty minutes, not an hour.");
   await payer.getByRole("button", { name: "Dispute this exchange" }).click();
-  await expect(payer.getByTestId("exchange-status")).toContainText("Disputed");
+  await expectState(payer, id, "disputed");
   await screenshots(payer, "exchange-disputed");
   const after = await account(members.payer.id);
   expect(after.balance).toBe(before.balance);
@@ -96,9 +96,9 @@ test("a delivered exchange nobody answers: a reminder at 7 days, confirmed autom
   const id = await propose(payer, listingId, 1, 15);
   await provider.goto(`/exchanges/${id}`);
   await provider.getByTestId("step-accept").getByRole("button").click();
-  await expect(provider.getByTestId("exchange-status")).toContainText("Agreed");
+  await expectState(provider, id, "accepted");
   await provider.getByRole("button", { name: "Record help given" }).click();
-  await expect(provider.getByTestId("exchange-status")).toContainText("waiting for confirmation");
+  await expectState(provider, id, "delivered");
 
   const sixDays = Date.now();
   await advanceClock(provider, 6);
@@ -127,6 +127,6 @@ test("a delivered exchange nobody answers: a reminder at 7 days, confirmed autom
   expect(after.balance).toBeLessThanOrEqual(before.payer.balance - 75);
   expect(after.held).toBeLessThanOrEqual(before.payer.held);
   await payer.goto(`/exchanges/${id}`);
-  await expect(payer.getByTestId("exchange-status")).toContainText("Confirmed");
+  await expectState(payer, id, "confirmed");
   await expect(payer.getByRole("main")).toContainText("automatically");
 });

@@ -4,6 +4,7 @@
 import { expect, test } from "@playwright/test";
 import {
   account,
+  expectState,
   expectAccessible,
   linkFrom,
   pickTwoMembers,
@@ -51,7 +52,7 @@ test("two members offer, ask, accept, deliver, confirm and thank; the hours move
     await screenshots(q, "exchange-new", testInfo);
     await expectAccessible(q, "propose exchange");
     exchangeId = await propose(q, listingId, 1, 30, "Could we look at our sepsis screening data next Tuesday?");
-    await expect(q.getByTestId("exchange-status")).toContainText("Proposed");
+    await expectState(q, exchangeId, "proposed");
   });
 
   await test.step("the provider is told by email and in the app, and accepts", async () => {
@@ -64,7 +65,7 @@ test("two members offer, ask, accept, deliver, confirm and thank; the hours move
     await screenshots(p, "exchange-proposed", testInfo);
     await expectAccessible(p, "exchange page");
     await p.getByTestId("step-accept").getByRole("button").click();
-    await expect(p.getByTestId("exchange-status")).toContainText("Agreed");
+    await expectState(p, exchangeId, "accepted");
     const held = await account(payer.id);
     expect(held.held - before.payer.held).toBe(90);
     expect(held.balance).toBe(before.payer.balance);
@@ -89,7 +90,7 @@ test("two members offer, ask, accept, deliver, confirm and thank; the hours move
     await p.getByTestId("step-deliver").getByLabel("Hours").fill("1");
     await p.getByTestId("step-deliver").getByLabel("Minutes").fill("30");
     await p.getByRole("button", { name: "Record help given" }).click();
-    await expect(p.getByTestId("exchange-status")).toContainText("waiting for confirmation");
+    await expectState(p, exchangeId, "delivered");
   });
 
   await test.step("the payer confirms: the hold is posted, and both balances move by 1 h 30 min", async () => {
@@ -99,7 +100,7 @@ test("two members offer, ask, accept, deliver, confirm and thank; the hours move
     await q.goto(`/exchanges/${exchangeId}`);
     await screenshots(q, "exchange-delivered", testInfo);
     await q.getByRole("button", { name: "Confirm 1 h 30 min" }).click();
-    await expect(q.getByTestId("exchange-status")).toContainText("Confirmed");
+    await expectState(q, exchangeId, "confirmed");
     const after = { provider: await account(provider.id), payer: await account(payer.id) };
     expect(after.payer.balance - before.payer.balance).toBe(-90);
     expect(after.provider.balance - before.provider.balance).toBe(90);

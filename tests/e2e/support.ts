@@ -107,13 +107,18 @@ export interface DemoPair {
   payer: { id: string; email: string; name: string };
 }
 
-/** Two active demo members (not the admin) who have no open exchange with each other. */
+/**
+ * Two active demo members (not the admin) with no hours held and no exchange in progress, so the
+ * scheduled sweep cannot move their hours while a test watches them.
+ */
 export async function pickTwoMembers(offset = 0): Promise<DemoPair> {
   const rows = await withDb((c) =>
     c.query<{ id: string; email: string; name: string }>(
       `SELECT m.id, m.email, m.name FROM members m JOIN ledger_accounts a ON a.member_id = m.id
         WHERE m.status = 'active' AND m.role = 'member' AND m.email LIKE '%@demo.timebank.local'
-          AND a.balance_minutes - a.held_minutes - a.floor_minutes >= 600
+          AND a.balance_minutes - a.held_minutes - a.floor_minutes >= 600 AND a.held_minutes = 0
+          AND NOT EXISTS (SELECT 1 FROM exchanges e WHERE (e.payer_id = m.id OR e.provider_id = m.id)
+                            AND e.state IN ('proposed', 'accepted', 'delivered', 'disputed'))
         ORDER BY m.email OFFSET $1 LIMIT 2`,
       [offset * 2],
     ),
@@ -159,4 +164,24 @@ export async function propose(page: Page, listingId: string, hours: number, minu
 export async function exchangeState(exchangeId: string): Promise<string> {
   const r = await withDb((c) => c.query<{ state: string }>("SELECT state::text FROM exchanges WHERE id = $1", [exchangeId]));
   return r.rows[0]!.state;
+}
+
+const STATE_BADGE: Record<string, string> = {
+  proposed: "Proposed",
+  accepted: "Agreed",
+  declined: "Declined",
+  cancelled: "Cancelled",
+  delivered: "waiting for confirmation",
+  confirmed: "Confirmed",
+  disputed: "Disputed",
+};
+
+/**
+ * Waits until the exchange is in `state` in the database (the step has committed), then checks the
+ * page says so. The status card also holds words like "Agreed" (the agreed time) and "Confirmed
+ * automatically on", so its text alone does not show that a step has finished.
+ */
+export async function expectState(page: Page, exchangeId: string, state: string): Promise<void> {
+  await expect.poll(() => exchangeState(exchangeId), { timeout: 15_000 }).toBe(state);
+  await expect(page.getByTestId("exchange-status")).toContainText(STATE_BADGE[state] ?? state);
 }

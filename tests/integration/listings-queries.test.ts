@@ -23,7 +23,7 @@ await createSkill(prisma, "Appreciative inquiry");
 async function offer(ownerId: string, title = "Help choosing measures for your project") {
   return createListing(
     ownerId,
-    { kind: "offer", title, description: "A conversation about outcome, process and balancing measures.", skillId: skill.id, hours: 1, minutes: 0 },
+    { kind: "offer", title, description: "A conversation about outcome, process and balancing measures.", skillId: skill.id, hours: 1, mins: 0 },
     prisma,
   );
 }

@@ -27,7 +27,7 @@ function offerInput(overrides: Record<string, unknown> = {}) {
     skillId: skill.id,
     tags: "Run charts, SPC , run charts, #Excel",
     hours: "1",
-    minutes: "30",
+    mins: "30",
     wantedBy: "",
     ...overrides,
   };
@@ -41,7 +41,7 @@ function requestInput(overrides: Record<string, unknown> = {}) {
     skillId: otherSkill.id,
     tags: ["discharge", "flow"],
     hours: "3",
-    minutes: "0",
+    mins: "0",
     wantedBy: isoDay(new Date(bankToday().getTime() + 14 * DAY_MS)),
     ...overrides,
   });
@@ -99,10 +99,17 @@ describe("creating an offer or a request", () => {
 
   it("accepts minutes alone, and numbers as well as strings", async () => {
     const owner = await createMember(prisma);
-    const listing = await ownOffer(owner.id, { hours: "", minutes: 45 });
+    const listing = await ownOffer(owner.id, { hours: "", mins: 45 });
     expect(listing.estimatedMinutes).toBe(45);
-    const max = await ownOffer(owner.id, { hours: 100, minutes: 0 });
+    const max = await ownOffer(owner.id, { hours: 100, mins: 0 });
     expect(max.estimatedMinutes).toBe(6000);
+  });
+
+  it("reads hours and minutes by the one rule for typed time: fractional hours, and the two boxes added", async () => {
+    const owner = await createMember(prisma);
+    expect((await ownOffer(owner.id, { hours: "1.5", mins: "0" })).estimatedMinutes).toBe(90);
+    expect((await ownOffer(owner.id, { hours: "0", mins: "90" })).estimatedMinutes).toBe(90);
+    expect((await ownOffer(owner.id, { hours: undefined, mins: undefined, estimatedMinutes: 75 })).estimatedMinutes).toBe(75);
   });
 
   it("returns the same listing when the same form (requestKey) is submitted again", async () => {
@@ -163,17 +170,16 @@ describe("creating an offer or a request", () => {
     ["a one-letter tag", { tags: "a, spc" }, "tags"],
     ["a tag over 30 characters", { tags: "z".repeat(31) }, "tags"],
     ["a tag that is not text", { tags: [12] }, "tags"],
-    ["no time at all", { hours: "", minutes: "" }, "estimatedMinutes"],
-    ["less than 15 minutes", { hours: "0", minutes: "10" }, "estimatedMinutes"],
-    ["more than 100 hours", { hours: "100", minutes: "1" }, "estimatedMinutes"],
-    ["huge hours", { hours: "1000000", minutes: "0" }, "hours"],
-    ["fractional minutes", { hours: "1", minutes: "1.5" }, "minutes"],
-    ["fractional hours", { hours: "1.5", minutes: "0" }, "hours"],
-    ["negative minutes", { hours: "2", minutes: "-30" }, "minutes"],
-    ["negative hours", { hours: "-1", minutes: "30" }, "hours"],
-    ["60 or more minutes", { hours: "0", minutes: "90" }, "minutes"],
-    ["minutes that are not a number", { minutes: "half an hour" }, "minutes"],
-    ["infinite hours", { hours: Infinity }, "hours"],
+    ["no time at all", { hours: "", mins: "" }, "estimatedMinutes"],
+    ["less than 15 minutes", { hours: "0", mins: "10" }, "estimatedMinutes"],
+    ["more than 100 hours", { hours: "100", mins: "1" }, "estimatedMinutes"],
+    ["huge hours", { hours: "1000000", mins: "0" }, "estimatedMinutes"],
+    ["fractional minutes", { hours: "1", mins: "1.5" }, "estimatedMinutes"],
+    ["hours that are not whole minutes", { hours: "0.251", mins: "0" }, "estimatedMinutes"],
+    ["negative minutes", { hours: "2", mins: "-30" }, "estimatedMinutes"],
+    ["negative hours", { hours: "-1", mins: "30" }, "estimatedMinutes"],
+    ["minutes that are not a number", { mins: "half an hour" }, "estimatedMinutes"],
+    ["infinite hours", { hours: Infinity }, "estimatedMinutes"],
     ["an unknown kind", { kind: "gift" }, "kind"],
     ["a malformed wanted-by date", { kind: "request", wantedBy: "next Tuesday" }, "wantedBy"],
     ["an impossible wanted-by date", { kind: "request", wantedBy: "2031-02-30" }, "wantedBy"],
@@ -205,7 +211,7 @@ describe("editing an offer or a request", () => {
     skillId: otherSkill.id,
     tags: "spc, follow-up",
     hours: "2",
-    minutes: "15",
+    mins: "15",
     wantedBy: "",
     ...overrides,
   });
@@ -306,8 +312,8 @@ describe("editing an offer or a request", () => {
 
   it.each([
     ["a short title", { title: "no" }, "title"],
-    ["fractional minutes", { minutes: "0.25" }, "minutes"],
-    ["too long in total", { hours: "100", minutes: "30" }, "estimatedMinutes"],
+    ["fractional minutes", { mins: "0.25" }, "estimatedMinutes"],
+    ["too long in total", { hours: "100", mins: "30" }, "estimatedMinutes"],
     ["an unknown skill", { skillId: randomUUID() }, "skillId"],
     ["nine tags", { tags: "aa, bb, cc, dd, ee, ff, gg, hh, ii" }, "tags"],
   ])("refuses %s and changes nothing", async (_what, overrides, field) => {

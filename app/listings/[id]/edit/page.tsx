@@ -7,7 +7,7 @@ import { currentMember, whyCannotTrade } from "@/lib/auth/session";
 import { isoDay } from "@/lib/format/date";
 import { getListingForEdit, listSkillsForSelect } from "@/lib/listings/queries";
 import { bankToday } from "@/lib/listings/rules";
-import { splitMinutes } from "@/lib/listings/schemas";
+import { splitMinutes } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Edit" };
@@ -20,7 +20,7 @@ export default async function EditListingPage({ params }: { params: Promise<{ id
   if (!listing) notFound();
   const reason = whyCannotTrade(member);
   const skills = reason ? [] : await listSkillsForSelect();
-  const { hours, minutes } = splitMinutes(listing.estimatedMinutes);
+  const { hours, mins } = splitMinutes(listing.estimatedMinutes);
   const isOffer = listing.kind === "offer";
 
   return (
@@ -43,7 +43,7 @@ export default async function EditListingPage({ params }: { params: Promise<{ id
               skillId: listing.skillId,
               tags: listing.tags.join(", "),
               hours: String(hours),
-              minutes: String(minutes),
+              mins: String(mins),
               wantedBy: listing.wantedBy ? isoDay(listing.wantedBy) : "",
             }}
           />

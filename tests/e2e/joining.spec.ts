@@ -67,3 +67,19 @@ test("a new member joins, is pending until approved, and is then able to trade",
     await expect(member.getByRole("button", { name: "Post offer" })).toBeVisible();
   });
 });
+
+test("a suspended member can sign in and read why they cannot trade, but cannot act", async ({ page }) => {
+  const suspended = await withDb((c) =>
+    c.query<{ email: string; status_reason: string | null }>("SELECT email, status_reason FROM members WHERE status = 'suspended' AND profile_done_at IS NOT NULL LIMIT 1"),
+  );
+  const member = suspended.rows[0]!;
+  await signInByEmail(page, member.email);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("main")).toContainText("suspended");
+  if (member.status_reason) await expect(page.getByRole("main")).toContainText(member.status_reason);
+  await page.goto("/listings/new");
+  await expect(page.getByRole("main")).toContainText("suspended");
+  await expect(page.getByRole("button", { name: "Post offer" })).toHaveCount(0);
+  await page.goto("/dashboard/donate");
+  await expect(page.getByRole("button", { name: "Give hours" })).toHaveCount(0);
+});

@@ -47,7 +47,7 @@ export default async function ProfilePage() {
           initial={{
             name: profile.name,
             profession: profile.profession,
-            organisationId: profile.organisationId,
+            organisationId: profile.organisationId || "none",
             regionId: profile.regionId,
             bio: profile.bio,
             skillIds: profile.skillIds,

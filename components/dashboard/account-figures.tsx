@@ -13,21 +13,23 @@ function Figure({ label, value, children, testId, tone = "text-brand-800" }: { l
   );
 }
 
-/** The three figures a member needs: what they have, what is set aside, and how low they may go. */
+/** The three figures a member needs, in their words: what they have, what is set aside, what they can spend. */
 export function AccountFigures({ figures }: { figures: Figures }) {
+  const credit = -figures.floorMinutes;
   return (
     <dl className="grid gap-4 sm:grid-cols-3" aria-label="Your hours">
-      <Figure label="Available" value={formatMinutes(figures.availableMinutes)} testId="available-minutes" tone={figures.availableMinutes < 0 ? "text-request-800" : "text-brand-800"}>
-        Your balance of {formatMinutes(figures.balanceMinutes)} less hours held. You can spend up to{" "}
-        <strong className="text-ink" data-testid="can-spend-minutes">{formatMinutes(figures.canSpendMinutes)}</strong>.
+      <Figure label="Your hours" value={formatMinutes(figures.balanceMinutes)} testId="balance-minutes" tone={figures.balanceMinutes < 0 ? "text-request-800" : "text-brand-800"}>
+        {figures.balanceMinutes < 0
+          ? "You have received more help than you have given so far. Giving help brings this back up."
+          : "Hours you have earned by helping, less hours you have spent being helped."}
       </Figure>
-      <Figure label="Held" value={formatMinutes(figures.heldMinutes)} testId="held-minutes" tone="text-ink">
-        Set aside for exchanges you have agreed to receive help in. They move when you confirm the help, or come back if the exchange is cancelled.
+      <Figure label="Set aside" value={formatMinutes(figures.heldMinutes)} testId="held-minutes" tone="text-ink">
+        Kept for exchanges you have agreed to be helped in. They move when you confirm the help, or come back if the exchange is cancelled.
       </Figure>
-      <Figure label="Your floor" value={formatMinutes(figures.floorMinutes)} testId="floor-minutes" tone="text-ink">
-        {figures.floorMinutes < 0
-          ? `You can go down to ${formatMinutes(figures.floorMinutes)}: ask for help before you have given any, and give back later.`
-          : "You can spend only the hours you have."}
+      <Figure label="You can spend" value={formatMinutes(figures.canSpendMinutes)} testId="can-spend-minutes" tone="text-ink">
+        {credit > 0
+          ? `Your hours less those set aside, plus up to ${formatMinutes(credit)} of credit: you can be helped before you have given help, and give back later.`
+          : "Your hours less those set aside."}
       </Figure>
     </dl>
   );

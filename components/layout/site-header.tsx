@@ -2,6 +2,7 @@ import Link from "next/link";
 import { signOutAction } from "@/app/signin/actions";
 import type { SessionMember } from "@/lib/auth/session";
 import { MAX_UNREAD_SHOWN } from "@/lib/notifications/queries";
+import { DisclosureMenu } from "./disclosure-menu";
 import { Logomark } from "./logomark";
 
 const NAV_LINK = "inline-flex min-h-11 items-center rounded-md px-3 font-semibold text-white hover:bg-brand-800";
@@ -63,7 +64,7 @@ export function SiteHeader({
                   </span>
                 )}
               </Link>
-              <details className="group relative">
+              <DisclosureMenu className="group relative">
                 <summary className={`${NAV_LINK} cursor-pointer list-none gap-1 [&::-webkit-details-marker]:hidden`}>
                   <span className="md:hidden">Menu</span>
                   <span className="hidden max-w-40 truncate md:inline">{member.name?.split(" ")[0] ?? "Account"}</span>
@@ -109,7 +110,7 @@ export function SiteHeader({
                     </li>
                   </ul>
                 </div>
-              </details>
+              </DisclosureMenu>
             </>
           ) : (
             <>

@@ -3,7 +3,7 @@
 // member typed stays after an error (the time and skill inputs keep it as their defaultValue, which
 // React's reset after an action restores).
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { createListingAction, updateListingAction } from "@/app/listings/actions";
 import { FormMessage } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
@@ -55,6 +55,11 @@ export function ListingForm({
   );
   const set = (name: keyof ListingFormValues) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value }));
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const skillRef = useRef<HTMLSelectElement>(null);
+  const chosenSkill = values.skillId;
+  useEffect(() => {
+    if (skillRef.current) skillRef.current.value = chosenSkill;
+  }, [state, chosenSkill]);
   const categories = [...new Set(skills.map((s) => s.category))];
   const isOffer = kind === "offer";
 
@@ -86,9 +91,9 @@ export function ListingForm({
 
       <Field id="skillId" label="Skill" hint="The one quality-improvement skill it is closest to." errors={errors.skillId}>
         {(aria) => (
-          // Uncontrolled on purpose: React 19 resets a form after its action, and a controlled <select>
-          // would show the first option while its state kept the choice; defaultValue is what reset restores.
-          <Select {...aria} name="skillId" defaultValue={values.skillId} onChange={set("skillId")} required>
+          // React 19 resets a form after its action, and a <select>'s reset goes back to its first
+          // option whatever defaultValue said: the effect above puts the member's choice back.
+          <Select {...aria} ref={skillRef} name="skillId" defaultValue={values.skillId} onChange={set("skillId")} required>
             <option value="">Choose a skill…</option>
             {categories.map((category) => (
               <optgroup key={category} label={category}>

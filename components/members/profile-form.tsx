@@ -103,6 +103,7 @@ export function ProfileForm({
                   {o.name}
                 </option>
               ))}
+              <option value="none">My organisation is not listed</option>
             </Select>
           )}
         </Field>

@@ -45,6 +45,23 @@ export async function donateHours(actorId: string, input: unknown, database: Pri
       creditAccountId = await memberAccountId(tx, d.to);
     }
     const debitAccountId = await memberAccountId(tx, actorId);
+    // A donation gives hours the member has: their balance less what is held, never credit below
+    // zero (the floor is for asking for help before giving it). The row lock (the same one the
+    // ledger takes) makes two donations at once see each other.
+    const own = await tx.$queryRaw<{ have: number }[]>`
+      SELECT balance_minutes - held_minutes AS have FROM ledger_accounts WHERE id = ${debitAccountId} FOR NO KEY UPDATE`;
+    const have = own[0]?.have ?? 0;
+    const key = donationKey(actorId, d.requestKey);
+    const replay = await tx.ledgerTransfer.findUnique({ where: { idempotencyKey: key }, select: { id: true } });
+    if (!replay && d.minutes > have) {
+      throw new AppError(
+        "below_floor",
+        have > 0
+          ? `You can give up to ${formatMinutes(have)}: the hours you have, less any held for your exchanges. Nothing was given.`
+          : "You have no hours to give just now: give some help first. Nothing was given.",
+        { minutes: [`At most ${formatMinutes(Math.max(0, have))}.`] },
+      );
+    }
     let result;
     try {
       result = await transfer(
@@ -53,7 +70,7 @@ export async function donateHours(actorId: string, input: unknown, database: Pri
           debitAccountId,
           creditAccountId,
           amountMinutes: d.minutes,
-          idempotencyKey: donationKey(actorId, d.requestKey),
+          idempotencyKey: key,
           actorId,
           memo: d.note === "" ? null : d.note,
         },

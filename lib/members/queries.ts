@@ -203,6 +203,8 @@ export interface AccountFigures {
   availableMinutes: number;
   /** How much more the member can spend or commit: available down to the floor. */
   canSpendMinutes: number;
+  /** What the member may give away: the hours they have, less held, never below zero. */
+  givableMinutes: number;
 }
 
 export async function getAccountFigures(memberId: string, database: PrismaClient = db()): Promise<AccountFigures> {
@@ -213,7 +215,7 @@ export async function getAccountFigures(memberId: string, database: PrismaClient
   if (!account) {
     const settings = await database.bankSettings.findUnique({ where: { id: 1 }, select: { defaultFloorMinutes: true } });
     const floor = settings?.defaultFloorMinutes ?? 0;
-    return { hasAccount: false, balanceMinutes: 0, heldMinutes: 0, floorMinutes: floor, availableMinutes: 0, canSpendMinutes: -floor };
+    return { hasAccount: false, balanceMinutes: 0, heldMinutes: 0, floorMinutes: floor, availableMinutes: 0, canSpendMinutes: -floor, givableMinutes: 0 };
   }
   const floor = account.floorMinutes ?? 0;
   const available = account.balanceMinutes - account.heldMinutes;
@@ -224,6 +226,7 @@ export async function getAccountFigures(memberId: string, database: PrismaClient
     floorMinutes: floor,
     availableMinutes: available,
     canSpendMinutes: Math.max(0, available - floor),
+    givableMinutes: Math.max(0, available),
   };
 }
 

@@ -7,11 +7,12 @@ import type { ProfileInput } from "./schemas";
 
 export async function saveProfileFields(tx: Tx, memberId: string, p: ProfileInput, extra: { profileDoneAt?: Date } = {}): Promise<void> {
   // One query at a time: a transaction is one connection.
-  const organisation = await tx.organisation.findUnique({ where: { id: p.organisationId }, select: { id: true } });
+  const organisationId = p.organisationId === "none" ? null : p.organisationId;
+  const organisation = organisationId ? await tx.organisation.findUnique({ where: { id: organisationId }, select: { id: true } }) : null;
   const region = await tx.region.findUnique({ where: { id: p.regionId }, select: { id: true } });
   const skills = await tx.skill.findMany({ where: { id: { in: p.skills } }, select: { id: true } });
   const errors: FieldErrors = {};
-  if (!organisation) errors.organisationId = ["Choose your organisation from the list."];
+  if (organisationId && !organisation) errors.organisationId = ["Choose your organisation from the list, or “Not listed”."];
   if (!region) errors.regionId = ["Choose your region from the list."];
   if (skills.length !== p.skills.length) errors.skills = ["Choose skills from the list."];
   if (Object.keys(errors).length > 0) throw invalid("Please check the highlighted fields.", errors);
@@ -21,7 +22,7 @@ export async function saveProfileFields(tx: Tx, memberId: string, p: ProfileInpu
     data: {
       name: p.name,
       profession: p.profession,
-      organisationId: p.organisationId,
+      organisationId,
       regionId: p.regionId,
       bio: p.bio,
       tags: p.tags,

@@ -60,7 +60,13 @@ export const profileSchema = z.object({
     .min(NAME_MIN_CHARS, `Your name needs at least ${NAME_MIN_CHARS} characters.`)
     .max(NAME_MAX_CHARS, `Your name can have at most ${NAME_MAX_CHARS} characters.`),
   profession: z.enum(PROFESSIONS, { error: "Choose your profession from the list." }),
-  organisationId: requiredId("your organisation"),
+  /** "none": the member's organisation is not in the bank's list (patient partners, new trusts). */
+  organisationId: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.union([z.literal("none"), z.uuid("Choose your organisation from the list, or “Not listed”.")], {
+      error: "Choose your organisation from the list, or “Not listed”.",
+    }),
+  ),
   regionId: requiredId("your region"),
   bio: z
     .string({ error: "Tell other members a little about yourself." })

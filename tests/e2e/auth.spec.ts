@@ -19,7 +19,15 @@ test.describe("signing in by emailed link", () => {
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect(page.getByRole("navigation", { name: "Main" })).toContainText("Dashboard");
 
-    await page.getByRole("navigation", { name: "Main" }).locator("summary").click();
+    // The account menu opens from the keyboard and Escape closes it, returning focus to its button.
+    const menu = page.getByRole("navigation", { name: "Main" }).locator("summary");
+    await menu.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeHidden();
+    await expect(menu).toBeFocused();
+    await menu.click();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
     await page.goto("/dashboard");

@@ -64,7 +64,7 @@ test("a member downloads their data, turns an email off, gives hours, and closes
   const found = await withDb((c) =>
     c.query<{ id: string; email: string }>(
       `SELECT m.id, m.email FROM members m JOIN ledger_accounts a ON a.member_id = m.id
-        WHERE m.status = 'active' AND m.role = 'member' AND a.balance_minutes - a.held_minutes - a.floor_minutes >= 600
+        WHERE m.status = 'active' AND m.role = 'member' AND a.balance_minutes - a.held_minutes >= 30
           AND NOT EXISTS (SELECT 1 FROM exchanges e WHERE (e.payer_id = m.id OR e.provider_id = m.id) AND e.state IN ('delivered', 'disputed'))
         ORDER BY m.email DESC LIMIT 1`,
     ),
@@ -106,4 +106,25 @@ test("a member downloads their data, turns an email off, gives hours, and closes
   expect((await account(payer.id)).held).toBe(0);
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/signin/);
+});
+
+test("a refused offer keeps everything typed, including the chosen skill", async ({ page }) => {
+  const { provider } = await pickTwoMembers(2);
+  await signInByEmail(page, provider.email);
+  await page.goto("/listings/new");
+  await page.getByLabel("Title").fill("Facilitate a fishbone session");
+  await page.getByLabel("Description").fill("Root cause analysis with your team, in person or online.");
+  await page.getByLabel("Skill").selectOption({ index: 3 });
+  const chosen = await page.getByLabel("Skill").inputValue();
+  await page.getByLabel("Hours").fill("0");
+  await page.getByLabel("Minutes").fill("0");
+  await page.getByRole("button", { name: "Post offer" }).click();
+  await expect(page.getByTestId("error-time")).toBeVisible();
+  await expect(page.getByLabel("Skill")).toHaveValue(chosen);
+  await expect(page.getByLabel("Title")).toHaveValue("Facilitate a fishbone session");
+  await page.getByLabel("Hours").fill("1");
+  await page.getByRole("button", { name: "Post offer" }).click();
+  await expect(page).toHaveURL(/\/listings\/[0-9a-f-]{36}/);
+  await expect(page.getByRole("status").filter({ hasText: "Posted" })).toBeVisible();
+  await expect(page).not.toHaveURL(/saved=/);
 });

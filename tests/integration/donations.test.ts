@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../lib/errors";
-import { reconcile } from "../../lib/ledger";
+import { hold, reconcile } from "../../lib/ledger";
 import { donateHours } from "../../lib/members/donate-hours";
 import { useTestDatabase } from "../helpers/db";
 import { balanceOf, createMember, snapshotCounts } from "../helpers/members";
@@ -55,13 +55,28 @@ describe("donateHours", () => {
     expect(await prisma.notification.count()).toBe(notifications);
   });
 
-  it("lets a member give down to their floor but not below it", async () => {
-    const giver = await createMember(prisma, { balanceMinutes: 60, floorMinutes: -60 });
+  it("gives only hours the member has, never credit below zero, and says how much they can give", async () => {
+    const giver = await createMember(prisma, { balanceMinutes: 60, floorMinutes: -600 });
     const taker = await createMember(prisma);
-    const err = await refused(() => donateHours(giver.id, { to: taker.id, minutes: 121, requestKey: randomUUID() }, prisma), "below_floor", [giver.id, taker.id]);
-    expect(err.message).toMatch(/available/);
-    await donateHours(giver.id, { to: taker.id, minutes: 120, requestKey: randomUUID() }, prisma);
-    expect(await balanceOf(prisma, giver.id)).toMatchObject({ balanceMinutes: -60 });
+    const err = await refused(() => donateHours(giver.id, { to: taker.id, minutes: 61, requestKey: randomUUID() }, prisma), "below_floor", [giver.id, taker.id]);
+    expect(err.message).toMatch(/You can give up to 1 h/);
+    const key = randomUUID();
+    await donateHours(giver.id, { to: taker.id, minutes: 60, requestKey: key }, prisma);
+    expect(await balanceOf(prisma, giver.id)).toMatchObject({ balanceMinutes: 0 });
+    // The same form again replays the first donation, although nothing is left to give.
+    expect(await donateHours(giver.id, { to: taker.id, minutes: 60, requestKey: key }, prisma)).toMatchObject({ replayed: true });
+    const none = await refused(() => donateHours(giver.id, { to: taker.id, minutes: 15, requestKey: randomUUID() }, prisma), "below_floor", [giver.id, taker.id]);
+    expect(none.message).toMatch(/no hours to give/);
+  });
+
+  it("counts hours held for exchanges as not the member's to give", async () => {
+    const giver = await createMember(prisma, { balanceMinutes: 120 });
+    const taker = await createMember(prisma);
+    const provider = await createMember(prisma);
+    await hold({ debitAccountId: giver.accountId, creditAccountId: provider.accountId, amountMinutes: 90, idempotencyKey: `held-${giver.id}` }, prisma);
+    await refused(() => donateHours(giver.id, { to: taker.id, minutes: 31, requestKey: randomUUID() }, prisma), "below_floor", [giver.id, taker.id]);
+    await donateHours(giver.id, { to: taker.id, minutes: 30, requestKey: randomUUID() }, prisma);
+    expect(await balanceOf(prisma, giver.id)).toMatchObject({ balanceMinutes: 90, heldMinutes: 90 });
   });
 
   it("posts once when the same form is submitted twice", async () => {

@@ -1,6 +1,6 @@
 // Joining (completing a profile, open and approval modes), editing a profile, an admin approving
 // or declining a pending member, and email preferences.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "../../lib/errors";
 import { reconcile } from "../../lib/ledger";
@@ -141,6 +141,17 @@ describe("completeProfile", () => {
     const err = await refused(() => completeProfile(m.id, profile(overrides), prisma), "invalid");
     expect(err.fieldErrors?.[field]).toBeDefined();
     expect((await prisma.user.findUniqueOrThrow({ where: { id: m.id } })).profileDoneAt).toBeNull();
+  });
+
+  it("accepts a member whose organisation is not in the list, and refuses an unknown organisation id", async () => {
+    const member = await newSignIn();
+    await completeProfile(member.id, profile({ organisationId: "none" }), prisma);
+    const saved = await prisma.user.findUniqueOrThrow({ where: { id: member.id } });
+    expect(saved.organisationId).toBeNull();
+    expect(saved.profileDoneAt).not.toBeNull();
+    const other = await newSignIn();
+    const err = await refused(() => completeProfile(other.id, profile({ organisationId: randomUUID() }), prisma), "invalid");
+    expect(err.fieldErrors?.organisationId?.[0]).toMatch(/not listed/i);
   });
 
   it("accepts a single skill sent as a string, as a form with one box ticked does", async () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { formatMinutes, formatMinutesSigned } from "../../lib/format/minutes";
 
 describe("formatMinutes", () => {
-  it("shows less than an hour in minutes", () => {
-    expect(formatMinutes(0)).toBe("0 min");
+  it("shows nothing as 0 h and less than an hour in minutes", () => {
+    expect(formatMinutes(0)).toBe("0 h");
     expect(formatMinutes(15)).toBe("15 min");
     expect(formatMinutes(45)).toBe("45 min");
     expect(formatMinutes(59)).toBe("59 min");
@@ -38,7 +38,7 @@ describe("formatMinutes", () => {
   it("signs amounts for statements", () => {
     expect(formatMinutesSigned(90)).toBe("+1 h 30 min");
     expect(formatMinutesSigned(-45)).toBe("−45 min");
-    expect(formatMinutesSigned(0)).toBe("0 min");
+    expect(formatMinutesSigned(0)).toBe("0 h");
   });
 
   it("refuses something that is not a number of minutes", () => {

@@ -30,7 +30,7 @@ export default async function DonatePage() {
       ) : (
         <Card>
           {pool !== null && <p className="mb-4 text-sm text-ink-muted">The community pool holds {formatMinutes(pool)}.</p>}
-          <DonateForm action={donateAction} recipients={recipients} canSpend={formatMinutes(figures.canSpendMinutes)} />
+          <DonateForm action={donateAction} recipients={recipients} canSpend={formatMinutes(figures.givableMinutes)} />
         </Card>
       )}
     </Page>

@@ -1,3 +1,4 @@
+import { Flash } from "@/components/ui/flash";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -52,7 +53,7 @@ export default async function ListingPage({ params, searchParams }: { params: Pa
     >
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="space-y-6">
-          {savedMessage && <Alert tone="success">{savedMessage}</Alert>}
+          {savedMessage && <Flash message={savedMessage} />}
           <StatusNotice listing={listing} />
           <Card as="article" className={`border-t-4 ${isOffer ? "border-brand-600" : "border-request-600"}`}>
             <h2 className="sr-only">Details</h2>

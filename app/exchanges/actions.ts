@@ -13,7 +13,7 @@ import { deliverExchange } from "@/lib/exchanges/deliver-exchange";
 import { disputeExchange } from "@/lib/exchanges/dispute-exchange";
 import type { StepResult } from "@/lib/exchanges/locked";
 import { proposeExchange, type ProposeResult } from "@/lib/exchanges/propose-exchange";
-import { deliverSchema, disputeSchema, proposeSchema, stepSchema, thankSchema } from "@/lib/exchanges/schemas";
+import { declineSchema, deliverSchema, disputeSchema, proposeSchema, stepSchema, thankSchema } from "@/lib/exchanges/schemas";
 import { thankExchange } from "@/lib/exchanges/thank-exchange";
 import { sendMessageSchema } from "@/lib/messages/schemas";
 import { sendMessage, type SentMessage } from "@/lib/messages/send-message";
@@ -40,7 +40,7 @@ export async function acceptExchangeAction(_prev: FormState, formData: FormData)
 }
 
 export async function declineExchangeAction(_prev: FormState, formData: FormData): Promise<ActionResult<StepResult>> {
-  const result = await runAction(stepSchema, formData, (_data, actor, raw) => declineExchange(actor.id, raw), { message: "Declined." });
+  const result = await runAction(declineSchema, formData, (_data, actor, raw) => declineExchange(actor.id, raw), { message: "Declined." });
   if (result.ok) revalidateExchange(result.data.id);
   return result;
 }

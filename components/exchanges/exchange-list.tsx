@@ -19,7 +19,7 @@ export function ExchangeList({ rows, label }: { rows: ExchangeRow[]; label: stri
           data-testid="exchange-row"
         >
           <div className="flex flex-wrap items-start justify-between gap-2">
-            <h3 className="min-w-0 text-lg leading-snug font-semibold break-words">
+            <h3 className="min-w-0 text-lg leading-snug font-semibold break-words [overflow-wrap:anywhere]">
               <Link href={`/exchanges/${row.id}`} className="text-brand-800 underline-offset-4 hover:underline">
                 {row.title}
               </Link>
@@ -28,7 +28,7 @@ export function ExchangeList({ rows, label }: { rows: ExchangeRow[]; label: stri
           </div>
           <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-ink-muted">
             <RoleBadge role={row.role} />
-            <span className="break-words">With {otherLabel(row)}</span>
+            <span className="min-w-0 break-words [overflow-wrap:anywhere]">With {otherLabel(row)}</span>
             <span aria-hidden="true">·</span>
             <span>{formatMinutes(row.minutes)}</span>
             <span aria-hidden="true">·</span>
@@ -36,7 +36,7 @@ export function ExchangeList({ rows, label }: { rows: ExchangeRow[]; label: stri
               Updated <time dateTime={isoDay(row.updatedAt)}>{formatDay(row.updatedAt)}</time>
             </span>
           </p>
-          <p className={`mt-2 ${row.needsMyAction ? "font-semibold text-ink" : "text-ink-muted"}`}>{row.nextStep}</p>
+          <p className={`mt-2 break-words [overflow-wrap:anywhere] ${row.needsMyAction ? "font-semibold text-ink" : "text-ink-muted"}`}>{row.nextStep}</p>
         </li>
       ))}
     </ul>

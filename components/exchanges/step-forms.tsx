@@ -53,8 +53,43 @@ export function AcceptForm({ exchangeId, label }: { exchangeId: string; label: s
   return <OneButtonForm action={acceptExchangeAction} exchangeId={exchangeId} label={label} pendingLabel="Accepting…" testId="step-accept" />;
 }
 
-export function DeclineForm({ exchangeId }: { exchangeId: string }) {
-  return <OneButtonForm action={declineExchangeAction} exchangeId={exchangeId} label="Decline" pendingLabel="Declining…" variant="secondary" testId="step-decline" />;
+const MAX_DECLINE_REASON = 500;
+
+/** Declining asks once more, with room for an optional reason that the proposer is told. */
+export function DeclineForm({ exchangeId, otherName }: { exchangeId: string; otherName: string }) {
+  const [asking, setAsking] = useState(false);
+  const [state, formAction] = useActionState(declineExchangeAction, null);
+  const [reason, setReason] = useState("");
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <div className={asking ? "w-full basis-full" : ""} data-testid="step-decline">
+      {!asking ? (
+        <Button variant="secondary" onClick={() => setAsking(true)} className="w-full sm:w-auto">
+          Decline
+        </Button>
+      ) : (
+        <form action={formAction} className="space-y-3 rounded-lg bg-page p-4 ring-1 ring-line" noValidate data-testid="step-decline-confirm">
+          <input type="hidden" name="exchangeId" value={exchangeId} />
+          <p className="font-semibold text-ink">Decline this proposal?</p>
+          <p className="text-sm text-ink">{otherName} is told, with your reason if you give one. Nothing is taken from anyone&apos;s hours.</p>
+          {state && !state.ok && <FormMessage state={state} />}
+          <Field id="decline-reason" label="Why are you declining?" optional hint={`${otherName} will see this. Up to ${MAX_DECLINE_REASON} characters.`} errors={errors?.reason}>
+            {(aria) => (
+              <TextArea {...aria} name="reason" rows={2} maxLength={MAX_DECLINE_REASON} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
+            )}
+          </Field>
+          <div className="flex flex-wrap gap-2">
+            <SubmitButton variant="danger" pendingLabel="Declining…">
+              Yes, decline it
+            </SubmitButton>
+            <Button variant="secondary" onClick={() => setAsking(false)}>
+              Keep it
+            </Button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
 }
 
 export function ConfirmForm({ exchangeId, label }: { exchangeId: string; label: string }) {

@@ -28,17 +28,17 @@ function describe(e: ExchangeEventView): string {
 
 export function Timeline({ events }: { events: ExchangeEventView[] }) {
   return (
-    <ol className="space-y-4 border-l-2 border-line pl-5" data-testid="exchange-timeline">
+    <ol className="min-w-0 space-y-4 border-l-2 border-line pl-5" data-testid="exchange-timeline">
       {events.map((e) => (
-        <li key={e.id} className="relative">
+        <li key={e.id} className="relative min-w-0">
           <span className="absolute top-1.5 -left-[1.6rem] size-3 rounded-full bg-brand-600 ring-4 ring-white" aria-hidden="true" />
-          <p className="font-semibold text-ink">{describe(e)}</p>
+          <p className="font-semibold break-words [overflow-wrap:anywhere] text-ink">{describe(e)}</p>
           <p className="text-sm text-ink-muted">
             <time dateTime={e.createdAt.toISOString()}>
               {formatDay(e.createdAt)}, {timeFormat.format(e.createdAt)}
             </time>
           </p>
-          {e.note && <p className="mt-1 text-[0.95rem] break-words whitespace-pre-line text-ink">{e.note}</p>}
+          {e.note && <p className="mt-1 text-[0.95rem] break-words [overflow-wrap:anywhere] whitespace-pre-line text-ink">{e.note}</p>}
         </li>
       ))}
     </ol>

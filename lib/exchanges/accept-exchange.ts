@@ -77,11 +77,14 @@ async function belowFloor(tx: Tx, payerId: string, actorId: string, shortMinutes
       `You do not have enough hours available for this exchange: you are ${short} short (counting your floor and hours held for other exchanges). Agree fewer minutes, or give some help first.`,
     );
   }
+  // The provider accepting must not learn the payer's balance: no amount.
   const name = firstName(await memberName(tx, payerId));
-  return new AppError(
-    "below_floor",
-    `${name} does not have enough hours available for this exchange: they are ${short} short. Agree fewer minutes with them, or wait until they have earned more.`,
-  );
+  return new AppError("below_floor", payerShortMessage(name));
+}
+
+/** What the provider is told when the payer cannot cover the exchange (no amount: it is the payer's balance). */
+export function payerShortMessage(payerFirstName: string): string {
+  return `${payerFirstName} does not have enough hours available for this exchange just now. Decline it, or ask them to propose fewer hours.`;
 }
 
 async function belowFloorWithoutAmount(actorPays: boolean): Promise<AppError> {
@@ -89,6 +92,6 @@ async function belowFloorWithoutAmount(actorPays: boolean): Promise<AppError> {
     "below_floor",
     actorPays
       ? "You do not have enough hours available for this exchange (counting your floor and hours held for other exchanges)."
-      : "The member who is helped does not have enough hours available for this exchange.",
+      : "The member who is helped does not have enough hours available for this exchange just now. Decline it, or ask them to propose fewer hours.",
   );
 }

@@ -1,10 +1,12 @@
 // A member proposes an exchange from a listing: on an open offer they ask for the help (they pay,
 // the owner provides); on an open request they offer to help (they provide, the owner pays).
-// Nothing moves in the ledger until the other member accepts.
+// Nothing moves in the ledger until the other member accepts, but a proposer who pays cannot ask
+// for more than they could commit now (accepting checks again, counting holds made since).
 import { transaction } from "../db/transaction";
 import { db, type PrismaClient } from "../db/client";
-import { conflict, forbidden, notFound } from "../errors";
-import { lockActiveMember } from "../members/guard";
+import { AppError, conflict, forbidden, notFound } from "../errors";
+import { memberAccountId } from "../members/account";
+import { lockActiveMember, type Tx } from "../members/guard";
 import { now } from "../clock";
 import { formatMinutes } from "../format/minutes";
 import { notify } from "../notifications/notify";
@@ -45,6 +47,13 @@ export async function proposeExchange(actorId: string, input: unknown, database:
       }
 
       const asksForHelp = listing.kind === "offer";
+      // The proposer pays: refuse now rather than let the provider accept a proposal that cannot be
+      // held. When the proposer helps, the payer's hours are not checked here: the refusal would
+      // tell the proposer about someone else's balance (accepting checks them anyway).
+      if (asksForHelp) {
+        const canSpend = await canSpendMinutes(tx, actorId);
+        if (canSpend !== null && data.minutes > canSpend) throw overSpend(canSpend);
+      }
       const at = now();
       const ex = await tx.exchange.create({
         data: {
@@ -82,4 +91,24 @@ export async function proposeExchange(actorId: string, input: unknown, database:
     }
     throw err;
   }
+}
+
+/**
+ * What the member could commit now: balance, less hours held, down to their floor. Null when the
+ * account has no floor (not a member's account: never the case for members, who always have one).
+ * The account is opened (with the bank's default floor) if the member has none yet; on a refusal
+ * the transaction rolls that back too.
+ */
+async function canSpendMinutes(tx: Tx, memberId: string): Promise<number | null> {
+  const accountId = await memberAccountId(tx, memberId);
+  const rows = await tx.$queryRaw<{ balance: number; held: number; floor: number | null }[]>`
+    SELECT balance_minutes AS balance, held_minutes AS held, floor_minutes AS floor FROM ledger_accounts WHERE id = ${accountId}`;
+  const a = rows[0];
+  if (!a || a.floor === null) return null;
+  return Math.max(0, Number(a.balance) - Number(a.held) - Number(a.floor));
+}
+
+function overSpend(canSpend: number): AppError {
+  const hint = `You can commit up to ${formatMinutes(canSpend)} just now (your balance, less hours held, down to your floor). Ask for less, or give some help first.`;
+  return new AppError("below_floor", `You are asking for more hours than you have available. ${hint}`, { minutes: [hint] });
 }

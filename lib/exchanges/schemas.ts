@@ -10,6 +10,8 @@ export const MIN_EXCHANGE_MINUTES = 15;
 export const MAX_EXCHANGE_MINUTES = 6000;
 /** Longest proposal note, delivery note, thanks or "what I learned", in characters. */
 export const MAX_NOTE_LENGTH = 1000;
+/** Longest reason for declining a proposal, in characters (optional). */
+export const MAX_DECLINE_REASON_LENGTH = 500;
 /** A dispute reason must say something: at least this many characters. */
 export const MIN_DISPUTE_REASON_LENGTH = 10;
 /** Request keys are the forms' one-time keys (also a CHECK on exchanges.request_key). */
@@ -22,15 +24,21 @@ export const requestKey = z
   .min(MIN_REQUEST_KEY_LENGTH, "The form's one-time key is not valid. Reload the page and try again.")
   .max(MAX_REQUEST_KEY_LENGTH, "The form's one-time key is not valid. Reload the page and try again.");
 
+/** "1 minute", "15 minutes": a count with its unit, singular for one. */
+export function countOf(n: number, unit: string): string {
+  return `${n} ${n === 1 ? unit : `${unit}s`}`;
+}
+
 /** A whole number of minutes between min and max, from a number or a numeric string. */
 export function wholeMinutes(min: number, max: number, what = "The time") {
+  const maxHours = max % 60 === 0 ? ` (${countOf(max / 60, "hour")})` : "";
   return z.preprocess(
     numberFromText,
     z
       .number({ error: `${what} must be a number of minutes.` })
       .int(`${what} must be a whole number of minutes.`)
-      .min(min, `${what} must be at least ${min} minutes.`)
-      .max(max, `${what} must be at most ${max} minutes (${max / 60} hours).`),
+      .min(min, `${what} must be at least ${countOf(min, "minute")}.`)
+      .max(max, `${what} must be at most ${countOf(max, "minute")}${maxHours}.`),
   );
 }
 
@@ -55,6 +63,13 @@ export type ProposeInput = z.input<typeof proposeSchema>;
 
 export const stepSchema = z.object({ exchangeId });
 export type StepInput = z.input<typeof stepSchema>;
+
+/** Declining may say why (told to the proposer and kept in the exchange's history). */
+export const declineSchema = z.object({
+  exchangeId,
+  reason: optionalText(MAX_DECLINE_REASON_LENGTH, "The reason"),
+});
+export type DeclineInput = z.input<typeof declineSchema>;
 
 /** Delivered minutes are 1..agreedMinutes; the upper bound is checked against the exchange. */
 export const deliverSchema = z.preprocess(

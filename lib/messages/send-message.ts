@@ -1,5 +1,6 @@
-// A message in an exchange's thread, from one party to the other, in any state of the exchange.
-// The form's request key makes a resent message land once.
+// A message in an exchange's thread, from one party to the other, while the exchange is open and
+// after it is confirmed, disputed or resolved; not once it was declined or cancelled (nothing is
+// left to arrange). The form's request key makes a resent message land once.
 import { transaction } from "../db/transaction";
 import { db, type PrismaClient } from "../db/client";
 import { now } from "../clock";
@@ -29,10 +30,15 @@ export async function sendMessage(actorId: string, input: unknown, database: Pri
   try {
     return await transaction(database, async (tx) => {
       const actor = await lockActiveMember(tx, actorId);
-      const ex = await tx.exchange.findUnique({ where: { id: data.exchangeId }, select: { id: true, title: true, providerId: true, payerId: true } });
+      // Held until commit, so a decline or cancel cannot slip in between the state check and the message.
+      await tx.$queryRaw`SELECT id FROM exchanges WHERE id = ${data.exchangeId}::uuid FOR SHARE`;
+      const ex = await tx.exchange.findUnique({ where: { id: data.exchangeId }, select: { id: true, title: true, state: true, providerId: true, payerId: true } });
       if (!ex || (ex.providerId !== actorId && ex.payerId !== actorId)) throw notFound("That exchange");
       const earlier = await replay(tx);
       if (earlier) return earlier;
+      if (ex.state === "declined" || ex.state === "cancelled") {
+        throw conflict(`This exchange was ${ex.state}, so no more messages can be sent on it.`);
+      }
       const at = now();
       const m = await tx.message.create({
         data: { exchangeId: ex.id, senderId: actorId, body: data.body, requestKey: data.requestKey, createdAt: at },

@@ -28,32 +28,44 @@ test("the provider declines a proposal: nothing is held and the payer is told", 
   const before = await account(members.payer.id);
   const id = await propose(payer, listingId, 1, 0);
   await provider.goto(`/exchanges/${id}`);
-  await provider.getByTestId("step-decline").getByRole("button").click();
+  await provider.getByTestId("step-decline").getByRole("button", { name: "Decline" }).click();
+  await provider.getByLabel(/Why are you declining/).fill("On leave until March, sorry.");
+  await provider.getByRole("button", { name: "Yes, decline it" }).click();
   await expectState(provider, id, "declined");
   expect(await exchangeState(id)).toBe("declined");
   expect(await account(members.payer.id)).toEqual(before);
   await waitForMail((m) => m.to.includes(members.payer.email) && m.text.includes(`/exchanges/${id}`) && /declin/i.test(m.subject));
 });
 
-test("an accept that would take the payer below their floor is refused with the reason, and nothing is held", async () => {
+test("more hours than the payer can spend: refused when they ask, and refused with their shortfall when they accept", async () => {
   // 100 hours: more than any demo member can spend (their floor is 10 hours below zero).
-  const id = await propose(payer, listingId, 100, 0);
+  await payer.goto(`/listings/${listingId}`);
+  await payer.getByTestId("propose-exchange").click();
+  await payer.getByLabel("Hours").fill("100");
+  await payer.getByLabel("Minutes").fill("0");
+  await payer.getByRole("button", { name: "Send my request" }).click();
+  await expect(payer.getByRole("main")).toContainText("You can commit up to");
+  await expect(payer).toHaveURL(/\/exchanges\/new/);
+
+  // Offered 100 hours of help on the payer's own request, the payer cannot accept it.
+  const requestId = await postListing(payer, { kind: "request", title: `Help with a funnel plot ${Date.now().toString(36)}`, hours: 1 });
+  const id = await propose(provider, requestId, 100, 0);
   const before = await account(members.payer.id);
   const canSpend = await withDb((c) =>
     c.query<{ m: number }>("SELECT balance_minutes - held_minutes - floor_minutes AS m FROM ledger_accounts WHERE member_id = $1", [members.payer.id]),
   );
   const shortMinutes = 6000 - canSpend.rows[0]!.m;
-  await provider.goto(`/exchanges/${id}`);
-  await provider.getByTestId("step-accept").getByRole("button").click();
-  const alert = provider.getByRole("alert").filter({ hasText: "short" });
+  await payer.goto(`/exchanges/${id}`);
+  await payer.getByTestId("step-accept").getByRole("button").click();
+  const alert = payer.getByRole("alert").filter({ hasText: "short" });
   await expect(alert).toContainText(`${Math.floor(shortMinutes / 60)} h`);
-  await screenshots(provider, "exchange-refused-below-floor");
+  await screenshots(payer, "exchange-refused-below-floor");
   expect(await exchangeState(id)).toBe("proposed");
   expect(await account(members.payer.id)).toEqual(before);
-  await payer.goto(`/exchanges/${id}`);
-  await payer.getByTestId("step-cancel").click();
-  await payer.getByRole("button", { name: "Yes, cancel it" }).click();
-  await expectState(payer, id, "cancelled");
+  await provider.goto(`/exchanges/${id}`);
+  await provider.getByTestId("step-cancel").click();
+  await provider.getByRole("button", { name: "Yes, cancel it" }).click();
+  await expectState(provider, id, "cancelled");
 });
 
 test("cancelling after the hold gives the held hours back", async () => {

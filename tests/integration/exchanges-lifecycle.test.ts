@@ -145,6 +145,43 @@ describe("ending an exchange early", () => {
     expect(await prisma.notification.count({ where: { memberId: payer.id, kind: "exchange.declined" } })).toBe(1);
   });
 
+  it("keeps a decline's reason, trimmed, as the event note and tells it to the proposer", async () => {
+    const { payer, provider, id } = await proposed();
+    await declineExchange(provider.id, { exchangeId: id, reason: "  I am on leave until March.  " }, prisma);
+    const event = await prisma.exchangeEvent.findFirstOrThrow({ where: { exchangeId: id, toState: "declined" } });
+    expect(event).toMatchObject({ actorId: provider.id, note: "I am on leave until March." });
+    const n = await prisma.notification.findFirstOrThrow({ where: { memberId: payer.id, kind: "exchange.declined" } });
+    expect(n.body).toContain('reason: "I am on leave until March."');
+    expect(n.body).toContain("Nothing was taken from anyone's hours.");
+  });
+
+  it("declines without a note when no reason, or only spaces, is given", async () => {
+    for (const reason of [undefined, "", "   "]) {
+      const { payer, provider, id } = await proposed();
+      await declineExchange(provider.id, { exchangeId: id, reason }, prisma);
+      expect((await prisma.exchangeEvent.findFirstOrThrow({ where: { exchangeId: id, toState: "declined" } })).note).toBeNull();
+      expect((await prisma.notification.findFirstOrThrow({ where: { memberId: payer.id, kind: "exchange.declined" } })).body).not.toContain("reason");
+    }
+  });
+
+  it("fits a 500-character reason into the notification, and stores it whole", async () => {
+    const { payer, provider, id } = await proposed();
+    const reason = "x".repeat(500);
+    await declineExchange(provider.id, { exchangeId: id, reason }, prisma);
+    expect((await prisma.exchangeEvent.findFirstOrThrow({ where: { exchangeId: id, toState: "declined" } })).note).toBe(reason);
+    const n = await prisma.notification.findFirstOrThrow({ where: { memberId: payer.id, kind: "exchange.declined" } });
+    expect(n.body.length).toBeLessThanOrEqual(500);
+    expect(n.body).toMatch(/x…"$/);
+  });
+
+  it("treats a resent decline as one, whatever its reason", async () => {
+    const { provider, id } = await proposed();
+    await declineExchange(provider.id, { exchangeId: id, reason: "Not this month." }, prisma);
+    const before = await snapshotCounts(prisma);
+    await expect(declineExchange(provider.id, { exchangeId: id, reason: "Not this month." }, prisma)).resolves.toMatchObject({ replayed: true, state: "declined" });
+    expect(await snapshotCounts(prisma)).toEqual(before);
+  });
+
   it("cancels a proposal (by the proposer) with nothing to release", async () => {
     const { payer, provider, id } = await proposed();
     await cancelExchange(payer.id, { exchangeId: id }, prisma);

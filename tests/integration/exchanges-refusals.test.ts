@@ -10,6 +10,7 @@ import { deliverExchange } from "../../lib/exchanges/deliver-exchange";
 import { disputeExchange } from "../../lib/exchanges/dispute-exchange";
 import { proposeExchange } from "../../lib/exchanges/propose-exchange";
 import { thankExchange } from "../../lib/exchanges/thank-exchange";
+import { formatMinutes } from "../../lib/format/minutes";
 import { useTestDatabase } from "../helpers/db";
 import { balanceOf, createMember, createSkill, snapshotCounts, type TestMember } from "../helpers/members";
 
@@ -155,14 +156,18 @@ describe("the wrong state", () => {
 });
 
 describe("the floor", () => {
-  it("refuses to accept when the payer would go below their floor, saying whose hours are short and by how much", async () => {
+  it("refuses the provider's accept when the payer would go below their floor, without saying by how much", async () => {
+    // Sam can commit 60 minutes: both proposals fit when made, the second no longer does once the first is held.
     const payer = await createMember(prisma, { name: "Sam Short", floorMinutes: -60 });
-    const provider = await createMember(prisma);
-    const offer = await listing(provider.id);
-    const { id } = await proposeExchange(payer.id, { listingId: offer.id, minutes: 120, requestKey: randomUUID() }, prisma);
-    const err = await refused([payer, provider], () => acceptExchange(provider.id, { exchangeId: id }, prisma), "below_floor");
-    expect(err.message).toMatch(/^Sam does not have enough hours available for this exchange: they are 1 h short/);
-    expect((await prisma.exchange.findUniqueOrThrow({ where: { id } })).state).toBe("proposed");
+    const providerA = await createMember(prisma);
+    const providerB = await createMember(prisma);
+    const a = await proposeExchange(payer.id, { listingId: (await listing(providerA.id)).id, minutes: 45, requestKey: randomUUID() }, prisma);
+    const b = await proposeExchange(payer.id, { listingId: (await listing(providerB.id)).id, minutes: 60, requestKey: randomUUID() }, prisma);
+    await acceptExchange(providerA.id, { exchangeId: a.id }, prisma);
+    const err = await refused([payer, providerA, providerB], () => acceptExchange(providerB.id, { exchangeId: b.id }, prisma), "below_floor");
+    expect(err.message).toBe("Sam does not have enough hours available for this exchange just now. Decline it, or ask them to propose fewer hours.");
+    expect(err.message).not.toMatch(/\d/);
+    expect((await prisma.exchange.findUniqueOrThrow({ where: { id: b.id } })).state).toBe("proposed");
   });
 
   it("counts hours already held for other exchanges, and tells a payer who accepts that they are short", async () => {
@@ -175,6 +180,75 @@ describe("the floor", () => {
     await acceptExchange(owner.id, { exchangeId: a.id }, prisma);
     const err = await refused([owner, helperA, helperB], () => acceptExchange(owner.id, { exchangeId: b.id }, prisma), "below_floor");
     expect(err.message).toMatch(/^You do not have enough hours available for this exchange: you are 15 min short/);
+  });
+
+  it("refuses a payer's proposal for more than they can commit, saying how much they can, and changes nothing", async () => {
+    // Can commit: 90 balance - 30 held - (-60 floor) = 120 minutes.
+    const payer = await createMember(prisma, { name: "Sam Short", balanceMinutes: 90, floorMinutes: -60 });
+    const other = await createMember(prisma);
+    const held = await proposeExchange(payer.id, { listingId: (await listing(other.id)).id, minutes: 30, requestKey: randomUUID() }, prisma);
+    await acceptExchange(other.id, { exchangeId: held.id }, prisma);
+    const provider = await createMember(prisma);
+    const offer = await listing(provider.id);
+    const err = await refused(
+      [payer, provider, other],
+      () => proposeExchange(payer.id, { listingId: offer.id, minutes: 121, requestKey: randomUUID() }, prisma),
+      "below_floor",
+    );
+    const hint = "You can commit up to 2 h just now (your balance, less hours held, down to your floor). Ask for less, or give some help first.";
+    expect((err as { fieldErrors?: Record<string, string[]> }).fieldErrors).toEqual({ minutes: [hint] });
+    expect(err.message).toContain(hint);
+    expect(await prisma.exchange.count({ where: { listingId: offer.id } })).toBe(0);
+  });
+
+  it("lets a payer propose exactly what they can commit", async () => {
+    const payer = await createMember(prisma, { balanceMinutes: 30, floorMinutes: -60 });
+    const provider = await createMember(prisma);
+    const offer = await listing(provider.id);
+    const { id } = await proposeExchange(payer.id, { listingId: offer.id, minutes: 90, requestKey: randomUUID() }, prisma);
+    expect((await prisma.exchange.findUniqueOrThrow({ where: { id } })).agreedMinutes).toBe(90);
+    await acceptExchange(provider.id, { exchangeId: id }, prisma);
+    expect(await balanceOf(prisma, payer.id)).toMatchObject({ balanceMinutes: 30, heldMinutes: 90 });
+  });
+
+  it("tells a payer with nothing left that they can commit nothing", async () => {
+    const payer = await createMember(prisma, { floorMinutes: 0 });
+    const provider = await createMember(prisma);
+    const offer = await listing(provider.id);
+    const err = await refused([payer, provider], () => proposeExchange(payer.id, { listingId: offer.id, minutes: 15, requestKey: randomUUID() }, prisma), "below_floor");
+    expect((err as { fieldErrors?: Record<string, string[]> }).fieldErrors?.minutes?.[0]).toBe(
+      `You can commit up to ${formatMinutes(0)} just now (your balance, less hours held, down to your floor). Ask for less, or give some help first.`,
+    );
+  });
+
+  it("opens the account of a payer who has none, with the bank's default floor, and counts it", async () => {
+    const payer = await prisma.user.create({
+      data: { name: "Nia New", email: `new-${randomUUID()}@test.timebank.invalid`, emailVerified: new Date(), status: "active", profession: "Nurse", bio: "New", profileDoneAt: new Date(), approvedAt: new Date() },
+    });
+    await prisma.bankSettings.update({ where: { id: 1 }, data: { defaultFloorMinutes: -300 } });
+    try {
+      const provider = await createMember(prisma);
+      const offer = await listing(provider.id);
+      const err = await proposeExchange(payer.id, { listingId: offer.id, minutes: 301, requestKey: randomUUID() }, prisma).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: "below_floor", fieldErrors: { minutes: [expect.stringMatching(/^You can commit up to 5 h just now/)] } });
+      // The refusal rolled the new account back with everything else.
+      expect(await prisma.ledgerAccount.count({ where: { memberId: payer.id } })).toBe(0);
+      await expect(proposeExchange(payer.id, { listingId: offer.id, minutes: 300, requestKey: randomUUID() }, prisma)).resolves.toMatchObject({ replayed: false });
+      expect(await balanceOf(prisma, payer.id)).toMatchObject({ balanceMinutes: 0, heldMinutes: 0, floorMinutes: -300 });
+    } finally {
+      await prisma.bankSettings.update({ where: { id: 1 }, data: { defaultFloorMinutes: -600 } });
+    }
+  });
+
+  it("does not check the payer's hours when the provider offers to help on a request", async () => {
+    const owner = await createMember(prisma, { floorMinutes: 0 });
+    const helper = await createMember(prisma, { floorMinutes: 0 });
+    const request = await listing(owner.id, "request");
+    const { id } = await proposeExchange(helper.id, { listingId: request.id, minutes: 600, requestKey: randomUUID() }, prisma);
+    expect(await prisma.exchange.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: "proposed", payerId: owner.id, agreedMinutes: 600 });
+    // The owner then learns, for their own hours, what is missing.
+    const err = await refused([owner, helper], () => acceptExchange(owner.id, { exchangeId: id }, prisma), "below_floor");
+    expect(err.message).toMatch(/you are 10 h short/);
   });
 });
 
@@ -275,5 +349,23 @@ describe("bad input", () => {
       await refused(c, () => thankExchange(confirmed.payer.id, { exchangeId: confirmed.id, thanks, learned }, prisma), "invalid");
     }
     await refused(c, () => confirmExchange(confirmed.payer.id, { exchangeId: "nope" }, prisma), "invalid");
+  });
+
+  it("refuses a decline reason over 500 characters or that is not text", async () => {
+    const { payer, provider, id } = await exchangeAt("proposed");
+    for (const reason of ["x".repeat(501), 42, { text: "no" }]) {
+      const err = await refused([payer, provider], () => declineExchange(provider.id, { exchangeId: id, reason }, prisma), "invalid");
+      expect((err as { fieldErrors?: Record<string, string[]> }).fieldErrors?.reason?.length).toBeGreaterThan(0);
+    }
+    await expect(declineExchange(provider.id, { exchangeId: id, reason: "x".repeat(500) }, prisma)).resolves.toMatchObject({ state: "declined" });
+  });
+
+  it("says 'at least 15 minutes', and 'at least 1 minute' for a delivery", async () => {
+    const { payer, provider, id } = await exchangeAt("accepted");
+    const offer = await listing(provider.id);
+    const short = await refused([payer, provider], () => proposeExchange(payer.id, { listingId: offer.id, minutes: 14, requestKey: randomUUID() }, prisma), "invalid");
+    expect((short as { fieldErrors?: Record<string, string[]> }).fieldErrors?.minutes).toEqual(["The time must be at least 15 minutes."]);
+    const none = await refused([payer, provider], () => deliverExchange(provider.id, { exchangeId: id, minutesGiven: 0 }, prisma), "invalid");
+    expect((none as { fieldErrors?: Record<string, string[]> }).fieldErrors?.minutesGiven).toEqual(["The time given must be at least 1 minute."]);
   });
 });

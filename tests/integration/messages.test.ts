@@ -1,8 +1,13 @@
-// The message thread of an exchange: only its two parties can write or read it, a resent message
-// is stored once, and the other party is told.
+// The message thread of an exchange: only its two parties can write or read it, not once it was
+// declined or cancelled, a resent message is stored once, and the other party is told.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { acceptExchange } from "../../lib/exchanges/accept-exchange";
 import { cancelExchange } from "../../lib/exchanges/cancel-exchange";
+import { confirmExchange } from "../../lib/exchanges/confirm-exchange";
+import { declineExchange } from "../../lib/exchanges/decline-exchange";
+import { deliverExchange } from "../../lib/exchanges/deliver-exchange";
+import { disputeExchange } from "../../lib/exchanges/dispute-exchange";
 import { proposeExchange } from "../../lib/exchanges/propose-exchange";
 import { listMessages } from "../../lib/messages/queries";
 import { sendMessage } from "../../lib/messages/send-message";
@@ -65,11 +70,42 @@ describe("messages", () => {
     expect(await prisma.message.count({ where: { requestKey: racing } })).toBe(1);
   });
 
-  it("lets the parties write in any state, including a closed exchange", async () => {
+  it.each(["declined", "cancelled"] as const)("refuses messages on a %s exchange, and changes nothing", async (state) => {
     const { payer, provider, id } = await exchange();
+    if (state === "declined") await declineExchange(provider.id, { exchangeId: id }, prisma);
+    else await cancelExchange(provider.id, { exchangeId: id }, prisma);
+    for (const who of [payer, provider]) {
+      const before = await snapshotCounts(prisma);
+      const err = await sendMessage(who.id, { exchangeId: id, body: "No problem, another time.", requestKey: randomUUID() }, prisma).catch((e: unknown) => e);
+      expect(err).toMatchObject({ name: "AppError", code: "conflict", message: `This exchange was ${state}, so no more messages can be sent on it.` });
+      expect(await snapshotCounts(prisma)).toEqual(before);
+    }
+    expect(await prisma.message.count({ where: { exchangeId: id } })).toBe(0);
+  });
+
+  it("still returns a message sent before the exchange was cancelled when its form is resent", async () => {
+    const { payer, provider, id } = await exchange();
+    const requestKey = randomUUID();
+    const first = await sendMessage(payer.id, { exchangeId: id, body: "See you Tuesday", requestKey }, prisma);
     await cancelExchange(provider.id, { exchangeId: id }, prisma);
-    await sendMessage(payer.id, { exchangeId: id, body: "No problem, another time.", requestKey: randomUUID() }, prisma);
-    expect(await prisma.message.count({ where: { exchangeId: id } })).toBe(1);
+    await expect(sendMessage(payer.id, { exchangeId: id, body: "See you Tuesday", requestKey }, prisma)).resolves.toMatchObject({ id: first.id, replayed: true });
+  });
+
+  it("lets the parties write once the help is given, confirmed or disputed", async () => {
+    const confirmed = await exchange();
+    await acceptExchange(confirmed.provider.id, { exchangeId: confirmed.id }, prisma);
+    await deliverExchange(confirmed.provider.id, { exchangeId: confirmed.id, minutesGiven: 60 }, prisma);
+    await sendMessage(confirmed.payer.id, { exchangeId: confirmed.id, body: "Thanks, that was useful.", requestKey: randomUUID() }, prisma);
+    await confirmExchange(confirmed.payer.id, { exchangeId: confirmed.id }, prisma);
+    await sendMessage(confirmed.provider.id, { exchangeId: confirmed.id, body: "Glad it helped.", requestKey: randomUUID() }, prisma);
+    expect(await prisma.message.count({ where: { exchangeId: confirmed.id } })).toBe(2);
+
+    const disputed = await exchange();
+    await acceptExchange(disputed.provider.id, { exchangeId: disputed.id }, prisma);
+    await deliverExchange(disputed.provider.id, { exchangeId: disputed.id, minutesGiven: 60 }, prisma);
+    await disputeExchange(disputed.payer.id, { exchangeId: disputed.id, reason: "We never met on the day." }, prisma);
+    await sendMessage(disputed.provider.id, { exchangeId: disputed.id, body: "Can we talk about it?", requestKey: randomUUID() }, prisma);
+    expect(await prisma.message.count({ where: { exchangeId: disputed.id } })).toBe(1);
   });
 
   it("refuses anyone who is not a party, as if there were no exchange, and hides the thread from them", async () => {

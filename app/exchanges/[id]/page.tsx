@@ -26,9 +26,11 @@ export default async function ExchangePage({ params }: { params: Promise<{ id: s
   const reason = whyCannotTrade(member);
   const other = ex.other.firstName;
   const otherLine = [ex.other.profession, ex.other.organisation].filter(Boolean).join(", ");
+  // Nothing is left to arrange on a declined or cancelled exchange (lib/messages refuses them too).
+  const messagesClosed = ex.state === "declined" || ex.state === "cancelled";
 
   return (
-    <Page title={ex.title} intro={<Link href="/exchanges" className="font-semibold text-brand-700 underline">← My exchanges</Link>}>
+    <Page title={<span className="[overflow-wrap:anywhere]">{ex.title}</span>} intro={<Link href="/exchanges" className="font-semibold text-brand-700 underline">← My exchanges</Link>}>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-6">
           <Card aria-labelledby="status-heading" data-testid="exchange-status">
@@ -36,7 +38,7 @@ export default async function ExchangePage({ params }: { params: Promise<{ id: s
               <StateBadge state={ex.state} />
               <RoleBadge role={ex.role} />
             </div>
-            <h2 id="status-heading" className="mt-3 text-lg font-semibold text-ink">
+            <h2 id="status-heading" className="mt-3 text-lg font-semibold break-words [overflow-wrap:anywhere] text-ink">
               {ex.role === "provider" ? `You help ${other}` : `${other} helps you`}
               {otherLine && <span className="font-normal text-ink-muted"> ({otherLine})</span>}
             </h2>
@@ -67,9 +69,9 @@ export default async function ExchangePage({ params }: { params: Promise<{ id: s
               <h2 id="thanks-heading" className="text-lg font-semibold text-ink">
                 {ex.role === "provider" ? `${other}'s thanks` : "Your thanks"}
               </h2>
-              <blockquote className="mt-2 border-l-4 border-brand-200 pl-4 break-words whitespace-pre-line text-ink">{ex.thanksNote}</blockquote>
+              <blockquote className="mt-2 border-l-4 border-brand-200 pl-4 break-words [overflow-wrap:anywhere] whitespace-pre-line text-ink">{ex.thanksNote}</blockquote>
               {ex.learnedNote && (
-                <p className="mt-3 text-[0.95rem] break-words whitespace-pre-line text-ink">
+                <p className="mt-3 text-[0.95rem] break-words [overflow-wrap:anywhere] whitespace-pre-line text-ink">
                   <span className="font-semibold">What {ex.role === "provider" ? `${other} learned` : "you learned"}: </span>
                   {ex.learnedNote}
                 </p>
@@ -83,26 +85,34 @@ export default async function ExchangePage({ params }: { params: Promise<{ id: s
                 Messages
               </h2>
               {ex.messages.length === 0 ? (
-                <p className="mt-2 text-ink-muted">No messages yet. Say hello and agree when and how to meet.</p>
+                <p className="mt-2 text-ink-muted">{messagesClosed ? "No messages were sent." : "No messages yet. Say hello and agree when and how to meet."}</p>
               ) : (
                 <ol className="mt-4 space-y-3" data-testid="message-thread">
                   {ex.messages.map((m) => (
-                    <li key={m.id} className={`flex ${m.mine ? "justify-end" : "justify-start"}`}>
-                      <div className={`max-w-[85%] rounded-xl px-4 py-2.5 ${m.mine ? "bg-brand-50 ring-1 ring-brand-100" : "bg-page ring-1 ring-line"}`}>
-                        <p className="text-xs font-semibold text-ink-muted">
+                    <li key={m.id} className={`flex min-w-0 ${m.mine ? "justify-end" : "justify-start"}`}>
+                      <div className={`max-w-[85%] min-w-0 rounded-xl px-4 py-2.5 ${m.mine ? "bg-brand-50 ring-1 ring-brand-100" : "bg-page ring-1 ring-line"}`}>
+                        <p className="text-xs font-semibold break-words [overflow-wrap:anywhere] text-ink-muted">
                           {m.mine ? "You" : m.senderName} ·{" "}
                           <time dateTime={m.createdAt.toISOString()}>
                             {formatDay(m.createdAt)}, {timeFormat.format(m.createdAt)}
                           </time>
                         </p>
-                        <p className="mt-1 break-words whitespace-pre-line text-ink">{m.body}</p>
+                        <p className="mt-1 break-words [overflow-wrap:anywhere] whitespace-pre-line text-ink">{m.body}</p>
                       </div>
                     </li>
                   ))}
                 </ol>
               )}
               <div className="mt-5 border-t border-line pt-5">
-                {reason ? <p className="text-sm text-ink-muted">{reason}</p> : <MessageBox exchangeId={ex.id} otherName={other} />}
+                {messagesClosed ? (
+                  <p className="text-sm text-ink-muted" data-testid="messages-closed">
+                    This exchange was {ex.state}, so no more messages can be sent on it.
+                  </p>
+                ) : reason ? (
+                  <p className="text-sm text-ink-muted">{reason}</p>
+                ) : (
+                  <MessageBox exchangeId={ex.id} otherName={other} />
+                )}
               </div>
             </Card>
           </div>
@@ -118,7 +128,7 @@ export default async function ExchangePage({ params }: { params: Promise<{ id: s
           {ex.listing && (
             <p className="text-sm text-ink-muted">
               From the {ex.listing.kind === "offer" ? "offer" : "request"}{" "}
-              <Link href={ex.listing.href} className="font-semibold break-words text-brand-700 underline">
+              <Link href={ex.listing.href} className="font-semibold break-words [overflow-wrap:anywhere] text-brand-700 underline">
                 {ex.listing.title}
               </Link>
             </p>
@@ -129,10 +139,17 @@ export default async function ExchangePage({ params }: { params: Promise<{ id: s
   );
 }
 
+/** Was the time ever agreed (accepted), or only proposed? */
+function wasAgreed(ex: ExchangeDetail): boolean {
+  if (ex.state === "proposed" || ex.state === "declined") return false;
+  return ex.state !== "cancelled" || ex.acceptedAt !== null;
+}
+
 function Facts({ ex }: { ex: ExchangeDetail }) {
   return (
-    <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-[0.95rem]">
-      <dt className="text-ink-muted">Agreed</dt>
+    <dl className="mt-4 grid grid-cols-1 text-[0.95rem] sm:grid-cols-[auto_minmax(0,1fr)] sm:gap-x-4 sm:gap-y-1.5 [&>dd]:mb-2 [&>dd]:min-w-0 sm:[&>dd]:mb-0 [&>dt]:min-w-0">
+      {/* Until it is accepted, the time is only what the proposer asked for. */}
+      <dt className="text-ink-muted">{wasAgreed(ex) ? "Agreed time" : "Proposed time"}</dt>
       <dd className="font-semibold text-ink">{formatMinutes(ex.agreedMinutes)}</dd>
       {ex.deliveredMinutes !== null && (
         <>
@@ -151,19 +168,19 @@ function Facts({ ex }: { ex: ExchangeDetail }) {
       {ex.note && (
         <>
           <dt className="text-ink-muted">Proposal note</dt>
-          <dd className="break-words whitespace-pre-line text-ink">{ex.note}</dd>
+          <dd className="break-words [overflow-wrap:anywhere] whitespace-pre-line text-ink">{ex.note}</dd>
         </>
       )}
       {ex.disputeReason && (
         <>
           <dt className="text-ink-muted">Dispute</dt>
-          <dd className="break-words whitespace-pre-line text-ink">{ex.disputeReason}</dd>
+          <dd className="break-words [overflow-wrap:anywhere] whitespace-pre-line text-ink">{ex.disputeReason}</dd>
         </>
       )}
       {ex.resolutionNote && (
         <>
           <dt className="text-ink-muted">Admin&apos;s decision</dt>
-          <dd className="break-words whitespace-pre-line text-ink">{ex.resolutionNote}</dd>
+          <dd className="break-words [overflow-wrap:anywhere] whitespace-pre-line text-ink">{ex.resolutionNote}</dd>
         </>
       )}
     </dl>
@@ -189,7 +206,7 @@ function Steps({ ex }: { ex: ExchangeDetail }) {
           </p>
           <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
             {steps.includes("accept") && <AcceptForm exchangeId={ex.id} label={ex.role === "payer" ? "Accept the help" : "Accept"} />}
-            {steps.includes("decline") && <DeclineForm exchangeId={ex.id} />}
+            {steps.includes("decline") && <DeclineForm exchangeId={ex.id} otherName={other} />}
           </div>
         </div>
       )}

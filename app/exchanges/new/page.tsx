@@ -46,15 +46,16 @@ export default async function NewExchangePage({ searchParams }: { searchParams: 
       title={asksForHelp ? "Ask for this help" : "Offer to help"}
       width="narrow"
       intro={
-        <>
+        <span className="[overflow-wrap:anywhere]">
           {asksForHelp ? "You are asking " : "You are offering to help "}
           <strong className="text-ink">{owner.firstName}</strong>
-          {ownerLine && <> ({ownerLine})</>} with{" "}
-          <Link href={listing.href} className="font-semibold text-brand-700 underline">
+          {ownerLine && <> ({ownerLine})</>}
+          {asksForHelp ? " for help with " : " with "}
+          <Link href={listing.href} className="font-semibold break-words [overflow-wrap:anywhere] text-brand-700 underline">
             {listing.title}
           </Link>
           .
-        </>
+        </span>
       }
     >
       <div className="space-y-6">

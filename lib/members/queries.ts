@@ -1,7 +1,7 @@
 // What member pages read. Each function takes the viewer's id and returns only what that viewer
 // may see. No function here returns another member's email address.
 import { isUuid } from "../validation";
-import { db, type PrismaClient } from "../db/client";
+import { db, type Prisma, type PrismaClient } from "../db/client";
 import type { MemberStatus, TransferKind } from "../db/generated/client";
 import { COMMUNITY_POOL_CODE } from "./donate-hours";
 import { firstName } from "../format/names";
@@ -101,6 +101,20 @@ interface ProfileSummary {
   joinedAt: Date;
 }
 
+/** The member columns a ProfileSummary is built from. */
+const profileSummarySelect = {
+  id: true,
+  name: true,
+  profession: true,
+  bio: true,
+  availability: true,
+  tags: true,
+  createdAt: true,
+  profileDoneAt: true,
+  organisation: { select: { name: true } },
+  region: { select: { name: true } },
+} satisfies Prisma.UserSelect;
+
 export interface PublicProfile extends ProfileSummary {
   skills: { id: string; name: string; category: string }[];
   isMe: boolean;
@@ -120,17 +134,8 @@ export async function getPublicProfile(viewerId: string, memberId: string, datab
   const m = await database.user.findUnique({
     where: { id: memberId },
     select: {
-      id: true,
-      name: true,
+      ...profileSummarySelect,
       status: true,
-      profession: true,
-      bio: true,
-      availability: true,
-      tags: true,
-      createdAt: true,
-      profileDoneAt: true,
-      organisation: { select: { name: true } },
-      region: { select: { name: true } },
       skills: { select: { skill: { select: { id: true, name: true, category: true } } }, orderBy: { skill: { name: "asc" } } },
     },
   });
@@ -379,16 +384,7 @@ export async function listPendingMembers(database: PrismaClient = db()): Promise
   const members = await database.user.findMany({
     where: { status: "pending", profileDoneAt: { not: null } },
     select: {
-      id: true,
-      name: true,
-      profession: true,
-      bio: true,
-      availability: true,
-      tags: true,
-      createdAt: true,
-      profileDoneAt: true,
-      organisation: { select: { name: true } },
-      region: { select: { name: true } },
+      ...profileSummarySelect,
       skills: { select: { skill: { select: { name: true } } } },
     },
     orderBy: { profileDoneAt: "asc" },

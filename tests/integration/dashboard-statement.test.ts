@@ -23,6 +23,7 @@ describe("getAccountFigures", () => {
       floorMinutes: -600,
       availableMinutes: 30,
       canSpendMinutes: 630,
+      givableMinutes: 30,
     });
   });
 

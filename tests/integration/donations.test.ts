@@ -1,34 +1,16 @@
 // Donating hours to another member or to the community pool, through the ledger, once per form.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../lib/errors";
 import { hold, reconcile } from "../../lib/ledger";
 import { donateHours } from "../../lib/members/donate-hours";
 import { useTestDatabase } from "../helpers/db";
 import { balanceOf, createMember, snapshotCounts } from "../helpers/members";
+import { expectRefusal } from "../helpers/refusal";
 
 const database = await useTestDatabase();
 const prisma = database.prisma();
 
 const poolBalance = async () => (await prisma.ledgerAccount.findUniqueOrThrow({ where: { code: "community" } })).balanceMinutes;
-
-async function refused(work: () => Promise<unknown>, code: string, memberIds: string[]): Promise<AppError> {
-  const before = await snapshotCounts(prisma);
-  const balances = await Promise.all(memberIds.map((id) => balanceOf(prisma, id)));
-  const pool = await poolBalance();
-  const err = await work().then(
-    () => {
-      throw new Error("expected a refusal");
-    },
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  expect((err as AppError).code).toBe(code);
-  expect(await snapshotCounts(prisma)).toEqual(before);
-  expect(await Promise.all(memberIds.map((id) => balanceOf(prisma, id)))).toEqual(balances);
-  expect(await poolBalance()).toBe(pool);
-  return err as AppError;
-}
 
 describe("donateHours", () => {
   it("moves hours to another active member and tells them", async () => {
@@ -58,14 +40,22 @@ describe("donateHours", () => {
   it("gives only hours the member has, never credit below zero, and says how much they can give", async () => {
     const giver = await createMember(prisma, { balanceMinutes: 60, floorMinutes: -600 });
     const taker = await createMember(prisma);
-    const err = await refused(() => donateHours(giver.id, { to: taker.id, minutes: 61, requestKey: randomUUID() }, prisma), "below_floor", [giver.id, taker.id]);
+    const err = await expectRefusal(prisma, () => donateHours(giver.id, { to: taker.id, minutes: 61, requestKey: randomUUID() }, prisma), {
+      code: "below_floor",
+      memberIds: [giver.id, taker.id],
+      unchanged: poolBalance,
+    });
     expect(err.message).toMatch(/You can give up to 1 h/);
     const key = randomUUID();
     await donateHours(giver.id, { to: taker.id, minutes: 60, requestKey: key }, prisma);
     expect(await balanceOf(prisma, giver.id)).toMatchObject({ balanceMinutes: 0 });
     // The same form again replays the first donation, although nothing is left to give.
     expect(await donateHours(giver.id, { to: taker.id, minutes: 60, requestKey: key }, prisma)).toMatchObject({ replayed: true });
-    const none = await refused(() => donateHours(giver.id, { to: taker.id, minutes: 15, requestKey: randomUUID() }, prisma), "below_floor", [giver.id, taker.id]);
+    const none = await expectRefusal(prisma, () => donateHours(giver.id, { to: taker.id, minutes: 15, requestKey: randomUUID() }, prisma), {
+      code: "below_floor",
+      memberIds: [giver.id, taker.id],
+      unchanged: poolBalance,
+    });
     expect(none.message).toMatch(/no hours to give/);
   });
 
@@ -74,7 +64,11 @@ describe("donateHours", () => {
     const taker = await createMember(prisma);
     const provider = await createMember(prisma);
     await hold({ debitAccountId: giver.accountId, creditAccountId: provider.accountId, amountMinutes: 90, idempotencyKey: `held-${giver.id}` }, prisma);
-    await refused(() => donateHours(giver.id, { to: taker.id, minutes: 31, requestKey: randomUUID() }, prisma), "below_floor", [giver.id, taker.id]);
+    await expectRefusal(prisma, () => donateHours(giver.id, { to: taker.id, minutes: 31, requestKey: randomUUID() }, prisma), {
+      code: "below_floor",
+      memberIds: [giver.id, taker.id],
+      unchanged: poolBalance,
+    });
     await donateHours(giver.id, { to: taker.id, minutes: 30, requestKey: randomUUID() }, prisma);
     expect(await balanceOf(prisma, giver.id)).toMatchObject({ balanceMinutes: 90, heldMinutes: 90 });
   });
@@ -110,12 +104,20 @@ describe("donateHours", () => {
     const taker = await createMember(prisma);
     const requestKey = randomUUID();
     await donateHours(giver.id, { to: taker.id, minutes: 30, requestKey }, prisma);
-    await refused(() => donateHours(giver.id, { to: taker.id, minutes: 45, requestKey }, prisma), "conflict", [giver.id, taker.id]);
+    await expectRefusal(prisma, () => donateHours(giver.id, { to: taker.id, minutes: 45, requestKey }, prisma), {
+      code: "conflict",
+      memberIds: [giver.id, taker.id],
+      unchanged: poolBalance,
+    });
   });
 
   it("refuses a donation to yourself", async () => {
     const giver = await createMember(prisma, { balanceMinutes: 300 });
-    const err = await refused(() => donateHours(giver.id, { to: giver.id, minutes: 30, requestKey: randomUUID() }, prisma), "invalid", [giver.id]);
+    const err = await expectRefusal(prisma, () => donateHours(giver.id, { to: giver.id, minutes: 30, requestKey: randomUUID() }, prisma), {
+      code: "invalid",
+      memberIds: [giver.id],
+      unchanged: poolBalance,
+    });
     expect(err.fieldErrors?.to).toBeDefined();
   });
 
@@ -123,18 +125,42 @@ describe("donateHours", () => {
     const giver = await createMember(prisma, { balanceMinutes: 300 });
     const pending = await createMember(prisma, { status: "pending" });
     const suspended = await createMember(prisma, { status: "suspended" });
-    await refused(() => donateHours(giver.id, { to: pending.id, minutes: 30, requestKey: randomUUID() }, prisma), "invalid", [giver.id, pending.id]);
-    await refused(() => donateHours(giver.id, { to: suspended.id, minutes: 30, requestKey: randomUUID() }, prisma), "invalid", [giver.id]);
-    await refused(() => donateHours(giver.id, { to: randomUUID(), minutes: 30, requestKey: randomUUID() }, prisma), "invalid", [giver.id]);
+    await expectRefusal(prisma, () => donateHours(giver.id, { to: pending.id, minutes: 30, requestKey: randomUUID() }, prisma), {
+      code: "invalid",
+      memberIds: [giver.id, pending.id],
+      unchanged: poolBalance,
+    });
+    await expectRefusal(prisma, () => donateHours(giver.id, { to: suspended.id, minutes: 30, requestKey: randomUUID() }, prisma), {
+      code: "invalid",
+      memberIds: [giver.id],
+      unchanged: poolBalance,
+    });
+    await expectRefusal(prisma, () => donateHours(giver.id, { to: randomUUID(), minutes: 30, requestKey: randomUUID() }, prisma), {
+      code: "invalid",
+      memberIds: [giver.id],
+      unchanged: poolBalance,
+    });
   });
 
   it("refuses a giver who is pending or suspended", async () => {
     const taker = await createMember(prisma);
     const pending = await createMember(prisma, { status: "pending", balanceMinutes: 100 });
     const suspended = await createMember(prisma, { status: "suspended", balanceMinutes: 100 });
-    await refused(() => donateHours(pending.id, { to: taker.id, minutes: 30, requestKey: randomUUID() }, prisma), "forbidden", [pending.id, taker.id]);
-    await refused(() => donateHours(suspended.id, { to: taker.id, minutes: 30, requestKey: randomUUID() }, prisma), "forbidden", [suspended.id]);
-    await refused(() => donateHours(randomUUID(), { to: taker.id, minutes: 30, requestKey: randomUUID() }, prisma), "unauthenticated", [taker.id]);
+    await expectRefusal(prisma, () => donateHours(pending.id, { to: taker.id, minutes: 30, requestKey: randomUUID() }, prisma), {
+      code: "forbidden",
+      memberIds: [pending.id, taker.id],
+      unchanged: poolBalance,
+    });
+    await expectRefusal(prisma, () => donateHours(suspended.id, { to: taker.id, minutes: 30, requestKey: randomUUID() }, prisma), {
+      code: "forbidden",
+      memberIds: [suspended.id],
+      unchanged: poolBalance,
+    });
+    await expectRefusal(prisma, () => donateHours(randomUUID(), { to: taker.id, minutes: 30, requestKey: randomUUID() }, prisma), {
+      code: "unauthenticated",
+      memberIds: [taker.id],
+      unchanged: poolBalance,
+    });
   });
 
   it.each([
@@ -154,11 +180,11 @@ describe("donateHours", () => {
   ])("refuses %s", async (_what, overrides, field) => {
     const giver = await createMember(prisma, { balanceMinutes: 300 });
     const taker = await createMember(prisma);
-    const err = await refused(
-      () => donateHours(giver.id, { to: taker.id, requestKey: randomUUID(), ...overrides }, prisma),
-      "invalid",
-      [giver.id, taker.id],
-    );
+    const err = await expectRefusal(prisma, () => donateHours(giver.id, { to: taker.id, requestKey: randomUUID(), ...overrides }, prisma), {
+      code: "invalid",
+      memberIds: [giver.id, taker.id],
+      unchanged: poolBalance,
+    });
     expect(err.fieldErrors?.[field]).toBeDefined();
   });
 });

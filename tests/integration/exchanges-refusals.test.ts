@@ -13,6 +13,7 @@ import { thankExchange } from "../../lib/exchanges/thank-exchange";
 import { formatMinutes } from "../../lib/format/minutes";
 import { useTestDatabase } from "../helpers/db";
 import { balanceOf, createMember, createSkill, snapshotCounts, type TestMember } from "../helpers/members";
+import { expectRefusal } from "../helpers/refusal";
 
 const database = await useTestDatabase();
 const prisma = database.prisma();
@@ -50,21 +51,6 @@ const STEPS: Record<string, StepFn> = {
   thank: (a, id) => thankExchange(a, { exchangeId: id, thanks: "Thanks" }, prisma),
 };
 
-/** Runs a step that must be refused with `code`, and proves nothing changed. */
-async function refused(members: TestMember[], attempt: () => Promise<unknown>, code: string, message?: RegExp) {
-  const before = await snapshotCounts(prisma);
-  const balances = await Promise.all(members.map((m) => balanceOf(prisma, m.id)));
-  const err = await attempt().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err, "expected a refusal").toMatchObject({ name: "AppError", code });
-  if (message) expect((err as Error).message).toMatch(message);
-  expect(await snapshotCounts(prisma)).toEqual(before);
-  expect(await Promise.all(members.map((m) => balanceOf(prisma, m.id)))).toEqual(balances);
-  return err as Error;
-}
-
 describe("the wrong party", () => {
   it.each([
     ["proposed", "payer", "accept", /Only the other member can accept/],
@@ -76,15 +62,15 @@ describe("the wrong party", () => {
   ] as const)("refuses, from %s, the %s's %s", async (stage, who, step, message) => {
     const { payer, provider, id } = await exchangeAt(stage);
     const actor = who === "payer" ? payer : provider;
-    await refused([payer, provider], () => STEPS[step]!(actor.id, id), "forbidden", message);
+    await expectRefusal(prisma, () => STEPS[step]!(actor.id, id), { code: "forbidden", message, memberIds: [payer.id, provider.id] });
   });
 
   it.each(Object.keys(STEPS))("answers not_found when a non-party tries to %s, as if there were no such exchange", async (step) => {
     const stage: Stage = step === "confirm" || step === "dispute" ? "delivered" : step === "deliver" ? "accepted" : step === "thank" ? "confirmed" : "proposed";
     const { payer, provider, id } = await exchangeAt(stage);
     const stranger = await createMember(prisma, { balanceMinutes: 600 });
-    const err = await refused([payer, provider, stranger], () => STEPS[step]!(stranger.id, id), "not_found");
-    const missing = await refused([payer, provider], () => STEPS[step]!(stranger.id, randomUUID()), "not_found");
+    const err = await expectRefusal(prisma, () => STEPS[step]!(stranger.id, id), { code: "not_found", memberIds: [payer.id, provider.id, stranger.id] });
+    const missing = await expectRefusal(prisma, () => STEPS[step]!(stranger.id, randomUUID()), { code: "not_found", memberIds: [payer.id, provider.id] });
     expect(err.message).toBe(missing.message);
   });
 
@@ -99,12 +85,12 @@ describe("the wrong party", () => {
     const { payer, provider, id } = await exchangeAt(stage);
     const actor = who === "payer" ? payer : provider;
     await prisma.user.update({ where: { id: actor.id }, data: { status } });
-    await refused([payer, provider], () => STEPS[step]!(actor.id, id), "forbidden");
+    await expectRefusal(prisma, () => STEPS[step]!(actor.id, id), { code: "forbidden", memberIds: [payer.id, provider.id] });
   });
 
   it("refuses an unknown actor", async () => {
     const { payer, provider, id } = await exchangeAt("proposed");
-    await refused([payer, provider], () => acceptExchange(randomUUID(), { exchangeId: id }, prisma), "unauthenticated");
+    await expectRefusal(prisma, () => acceptExchange(randomUUID(), { exchangeId: id }, prisma), { code: "unauthenticated", memberIds: [payer.id, provider.id] });
   });
 });
 
@@ -127,7 +113,7 @@ describe("the wrong state", () => {
   ] as const)("refuses, from %s, the %s's %s", async (stage, who, step, message) => {
     const { payer, provider, id } = await exchangeAt(stage);
     const actor = who === "payer" ? payer : provider;
-    await refused([payer, provider], () => STEPS[step]!(actor.id, id), "conflict", message);
+    await expectRefusal(prisma, () => STEPS[step]!(actor.id, id), { code: "conflict", message, memberIds: [payer.id, provider.id] });
   });
 
   it("treats the same delivery sent twice as one, and refuses a different second delivery", async () => {
@@ -135,7 +121,11 @@ describe("the wrong state", () => {
     const before = await snapshotCounts(prisma);
     await expect(deliverExchange(provider.id, { exchangeId: id, minutesGiven: 90 }, prisma)).resolves.toMatchObject({ replayed: true, state: "delivered" });
     expect(await snapshotCounts(prisma)).toEqual(before);
-    await refused([payer, provider], () => deliverExchange(provider.id, { exchangeId: id, minutesGiven: 60 }, prisma), "conflict", /already been recorded/);
+    await expectRefusal(prisma, () => deliverExchange(provider.id, { exchangeId: id, minutesGiven: 60 }, prisma), {
+      code: "conflict",
+      message: /already been recorded/,
+      memberIds: [payer.id, provider.id],
+    });
   });
 
   it("confirms once when the payer confirms twice in a row", async () => {
@@ -151,7 +141,7 @@ describe("the wrong state", () => {
   it("does not let the other party's cancellation pass as this member's retry", async () => {
     const { payer, provider, id } = await exchangeAt("accepted");
     await cancelExchange(payer.id, { exchangeId: id }, prisma);
-    await refused([payer, provider], () => cancelExchange(provider.id, { exchangeId: id }, prisma), "conflict", /was cancelled/);
+    await expectRefusal(prisma, () => cancelExchange(provider.id, { exchangeId: id }, prisma), { code: "conflict", message: /was cancelled/, memberIds: [payer.id, provider.id] });
   });
 });
 
@@ -164,7 +154,10 @@ describe("the floor", () => {
     const a = await proposeExchange(payer.id, { listingId: (await listing(providerA.id)).id, minutes: 45, requestKey: randomUUID() }, prisma);
     const b = await proposeExchange(payer.id, { listingId: (await listing(providerB.id)).id, minutes: 60, requestKey: randomUUID() }, prisma);
     await acceptExchange(providerA.id, { exchangeId: a.id }, prisma);
-    const err = await refused([payer, providerA, providerB], () => acceptExchange(providerB.id, { exchangeId: b.id }, prisma), "below_floor");
+    const err = await expectRefusal(prisma, () => acceptExchange(providerB.id, { exchangeId: b.id }, prisma), {
+      code: "below_floor",
+      memberIds: [payer.id, providerA.id, providerB.id],
+    });
     expect(err.message).toBe("Sam does not have enough hours available for this exchange just now. Decline it, or ask them to propose fewer hours.");
     expect(err.message).not.toMatch(/\d/);
     expect((await prisma.exchange.findUniqueOrThrow({ where: { id: b.id } })).state).toBe("proposed");
@@ -178,7 +171,7 @@ describe("the floor", () => {
     const a = await proposeExchange(helperA.id, { listingId: request.id, minutes: 45, requestKey: randomUUID() }, prisma);
     const b = await proposeExchange(helperB.id, { listingId: request.id, minutes: 30, requestKey: randomUUID() }, prisma);
     await acceptExchange(owner.id, { exchangeId: a.id }, prisma);
-    const err = await refused([owner, helperA, helperB], () => acceptExchange(owner.id, { exchangeId: b.id }, prisma), "below_floor");
+    const err = await expectRefusal(prisma, () => acceptExchange(owner.id, { exchangeId: b.id }, prisma), { code: "below_floor", memberIds: [owner.id, helperA.id, helperB.id] });
     expect(err.message).toMatch(/^You do not have enough hours available for this exchange: you are 15 min short/);
   });
 
@@ -190,11 +183,10 @@ describe("the floor", () => {
     await acceptExchange(other.id, { exchangeId: held.id }, prisma);
     const provider = await createMember(prisma);
     const offer = await listing(provider.id);
-    const err = await refused(
-      [payer, provider, other],
-      () => proposeExchange(payer.id, { listingId: offer.id, minutes: 121, requestKey: randomUUID() }, prisma),
-      "below_floor",
-    );
+    const err = await expectRefusal(prisma, () => proposeExchange(payer.id, { listingId: offer.id, minutes: 121, requestKey: randomUUID() }, prisma), {
+      code: "below_floor",
+      memberIds: [payer.id, provider.id, other.id],
+    });
     const hint = "You can commit up to 2 h just now (your balance, less hours held, down to your floor). Ask for less, or give some help first.";
     expect((err as { fieldErrors?: Record<string, string[]> }).fieldErrors).toEqual({ minutes: [hint] });
     expect(err.message).toContain(hint);
@@ -215,7 +207,10 @@ describe("the floor", () => {
     const payer = await createMember(prisma, { floorMinutes: 0 });
     const provider = await createMember(prisma);
     const offer = await listing(provider.id);
-    const err = await refused([payer, provider], () => proposeExchange(payer.id, { listingId: offer.id, minutes: 15, requestKey: randomUUID() }, prisma), "below_floor");
+    const err = await expectRefusal(prisma, () => proposeExchange(payer.id, { listingId: offer.id, minutes: 15, requestKey: randomUUID() }, prisma), {
+      code: "below_floor",
+      memberIds: [payer.id, provider.id],
+    });
     expect((err as { fieldErrors?: Record<string, string[]> }).fieldErrors?.minutes?.[0]).toBe(
       `You can commit up to ${formatMinutes(0)} just now (your balance, less hours held, down to your floor). Ask for less, or give some help first.`,
     );
@@ -247,7 +242,7 @@ describe("the floor", () => {
     const { id } = await proposeExchange(helper.id, { listingId: request.id, minutes: 600, requestKey: randomUUID() }, prisma);
     expect(await prisma.exchange.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: "proposed", payerId: owner.id, agreedMinutes: 600 });
     // The owner then learns, for their own hours, what is missing.
-    const err = await refused([owner, helper], () => acceptExchange(owner.id, { exchangeId: id }, prisma), "below_floor");
+    const err = await expectRefusal(prisma, () => acceptExchange(owner.id, { exchangeId: id }, prisma), { code: "below_floor", memberIds: [owner.id, helper.id] });
     expect(err.message).toMatch(/you are 10 h short/);
   });
 });
@@ -276,7 +271,10 @@ describe("bad input", () => {
     ["an object", { n: 1 }],
   ])("refuses a proposal whose minutes are %s", async (_what, minutes) => {
     const { payer, provider, offerId } = await offer();
-    const err = await refused([payer, provider], () => proposeExchange(payer.id, { listingId: offerId, minutes, requestKey: randomUUID() }, prisma), "invalid");
+    const err = await expectRefusal(prisma, () => proposeExchange(payer.id, { listingId: offerId, minutes, requestKey: randomUUID() }, prisma), {
+      code: "invalid",
+      memberIds: [payer.id, provider.id],
+    });
     expect((err as { fieldErrors?: Record<string, string[]> }).fieldErrors?.minutes?.length).toBeGreaterThan(0);
   });
 
@@ -287,38 +285,69 @@ describe("bad input", () => {
     ["too many hours", { hours: "101", mins: "0" }],
   ])("refuses a proposal form with %s", async (_what, time) => {
     const { payer, provider, offerId } = await offer();
-    await refused([payer, provider], () => proposeExchange(payer.id, { listingId: offerId, ...time, requestKey: randomUUID() }, prisma), "invalid");
+    await expectRefusal(prisma, () => proposeExchange(payer.id, { listingId: offerId, ...time, requestKey: randomUUID() }, prisma), {
+      code: "invalid",
+      memberIds: [payer.id, provider.id],
+    });
   });
 
   it("refuses an over-long note, a missing or short request key, and a listing id that is not one", async () => {
     const { payer, provider, offerId } = await offer();
-    const members = [payer, provider];
-    await refused(members, () => proposeExchange(payer.id, { listingId: offerId, minutes: 60, note: "x".repeat(1001), requestKey: randomUUID() }, prisma), "invalid");
-    await refused(members, () => proposeExchange(payer.id, { listingId: offerId, minutes: 60 }, prisma), "invalid");
-    await refused(members, () => proposeExchange(payer.id, { listingId: offerId, minutes: 60, requestKey: "short" }, prisma), "invalid");
-    await refused(members, () => proposeExchange(payer.id, { listingId: "not-a-uuid", minutes: 60, requestKey: randomUUID() }, prisma), "invalid");
-    await refused(members, () => proposeExchange(payer.id, null, prisma), "invalid");
+    const members = [payer.id, provider.id];
+    await expectRefusal(prisma, () => proposeExchange(payer.id, { listingId: offerId, minutes: 60, note: "x".repeat(1001), requestKey: randomUUID() }, prisma), {
+      code: "invalid",
+      memberIds: members,
+    });
+    await expectRefusal(prisma, () => proposeExchange(payer.id, { listingId: offerId, minutes: 60 }, prisma), { code: "invalid", memberIds: members });
+    await expectRefusal(prisma, () => proposeExchange(payer.id, { listingId: offerId, minutes: 60, requestKey: "short" }, prisma), { code: "invalid", memberIds: members });
+    await expectRefusal(prisma, () => proposeExchange(payer.id, { listingId: "not-a-uuid", minutes: 60, requestKey: randomUUID() }, prisma), {
+      code: "invalid",
+      memberIds: members,
+    });
+    await expectRefusal(prisma, () => proposeExchange(payer.id, null, prisma), { code: "invalid", memberIds: members });
   });
 
   it("refuses proposals on your own, a closed or paused listing, an unknown one, or one whose owner is suspended", async () => {
     const { payer, provider, offerId } = await offer();
-    const members = [payer, provider];
-    await refused(members, () => proposeExchange(provider.id, { listingId: offerId, minutes: 60, requestKey: randomUUID() }, prisma), "forbidden", /your own listing/);
+    const members = [payer.id, provider.id];
+    await expectRefusal(prisma, () => proposeExchange(provider.id, { listingId: offerId, minutes: 60, requestKey: randomUUID() }, prisma), {
+      code: "forbidden",
+      message: /your own listing/,
+      memberIds: members,
+    });
     const closed = await listing(provider.id, "offer", "closed");
-    await refused(members, () => proposeExchange(payer.id, { listingId: closed.id, minutes: 60, requestKey: randomUUID() }, prisma), "conflict", /no longer open/);
+    await expectRefusal(prisma, () => proposeExchange(payer.id, { listingId: closed.id, minutes: 60, requestKey: randomUUID() }, prisma), {
+      code: "conflict",
+      message: /no longer open/,
+      memberIds: members,
+    });
     const paused = await listing(provider.id, "offer", "paused");
-    await refused(members, () => proposeExchange(payer.id, { listingId: paused.id, minutes: 60, requestKey: randomUUID() }, prisma), "conflict", /no longer open/);
-    await refused(members, () => proposeExchange(payer.id, { listingId: randomUUID(), minutes: 60, requestKey: randomUUID() }, prisma), "not_found");
+    await expectRefusal(prisma, () => proposeExchange(payer.id, { listingId: paused.id, minutes: 60, requestKey: randomUUID() }, prisma), {
+      code: "conflict",
+      message: /no longer open/,
+      memberIds: members,
+    });
+    await expectRefusal(prisma, () => proposeExchange(payer.id, { listingId: randomUUID(), minutes: 60, requestKey: randomUUID() }, prisma), {
+      code: "not_found",
+      memberIds: members,
+    });
     const suspended = await createMember(prisma, { status: "suspended" });
     const theirs = await listing(suspended.id);
-    await refused(members, () => proposeExchange(payer.id, { listingId: theirs.id, minutes: 60, requestKey: randomUUID() }, prisma), "conflict", /cannot take part/);
+    await expectRefusal(prisma, () => proposeExchange(payer.id, { listingId: theirs.id, minutes: 60, requestKey: randomUUID() }, prisma), {
+      code: "conflict",
+      message: /cannot take part/,
+      memberIds: members,
+    });
   });
 
   it("refuses a proposal from a pending or suspended member", async () => {
     const { payer, provider, offerId } = await offer();
     for (const status of ["pending", "suspended"] as const) {
       const m = await createMember(prisma, { status, balanceMinutes: 600 });
-      await refused([payer, provider, m], () => proposeExchange(m.id, { listingId: offerId, minutes: 60, requestKey: randomUUID() }, prisma), "forbidden");
+      await expectRefusal(prisma, () => proposeExchange(m.id, { listingId: offerId, minutes: 60, requestKey: randomUUID() }, prisma), {
+        code: "forbidden",
+        memberIds: [payer.id, provider.id, m.id],
+      });
     }
   });
 
@@ -331,30 +360,33 @@ describe("bad input", () => {
     ["huge", 1e15],
   ])("refuses a delivery whose minutes are %s", async (_what, minutesGiven) => {
     const { payer, provider, id } = await exchangeAt("accepted");
-    const err = await refused([payer, provider], () => deliverExchange(provider.id, { exchangeId: id, minutesGiven }, prisma), "invalid");
+    const err = await expectRefusal(prisma, () => deliverExchange(provider.id, { exchangeId: id, minutesGiven }, prisma), { code: "invalid", memberIds: [payer.id, provider.id] });
     expect((err as { fieldErrors?: Record<string, string[]> }).fieldErrors?.minutesGiven?.length).toBeGreaterThan(0);
   });
 
   it("refuses an over-long delivery note, a short or over-long dispute reason, and empty or over-long thanks", async () => {
     const accepted = await exchangeAt("accepted");
-    await refused([accepted.payer, accepted.provider], () => deliverExchange(accepted.provider.id, { exchangeId: accepted.id, minutesGiven: 60, note: "x".repeat(1001) }, prisma), "invalid");
+    await expectRefusal(prisma, () => deliverExchange(accepted.provider.id, { exchangeId: accepted.id, minutesGiven: 60, note: "x".repeat(1001) }, prisma), {
+      code: "invalid",
+      memberIds: [accepted.payer.id, accepted.provider.id],
+    });
     const delivered = await exchangeAt("delivered");
-    const m = [delivered.payer, delivered.provider];
+    const m = [delivered.payer.id, delivered.provider.id];
     for (const reason of ["Too short", " ".repeat(20), "x".repeat(1001), undefined, 42]) {
-      await refused(m, () => disputeExchange(delivered.payer.id, { exchangeId: delivered.id, reason }, prisma), "invalid");
+      await expectRefusal(prisma, () => disputeExchange(delivered.payer.id, { exchangeId: delivered.id, reason }, prisma), { code: "invalid", memberIds: m });
     }
     const confirmed = await exchangeAt("confirmed");
-    const c = [confirmed.payer, confirmed.provider];
+    const c = [confirmed.payer.id, confirmed.provider.id];
     for (const [thanks, learned] of [["", undefined], ["   ", undefined], ["x".repeat(1001), undefined], ["Thanks", "x".repeat(1001)]]) {
-      await refused(c, () => thankExchange(confirmed.payer.id, { exchangeId: confirmed.id, thanks, learned }, prisma), "invalid");
+      await expectRefusal(prisma, () => thankExchange(confirmed.payer.id, { exchangeId: confirmed.id, thanks, learned }, prisma), { code: "invalid", memberIds: c });
     }
-    await refused(c, () => confirmExchange(confirmed.payer.id, { exchangeId: "nope" }, prisma), "invalid");
+    await expectRefusal(prisma, () => confirmExchange(confirmed.payer.id, { exchangeId: "nope" }, prisma), { code: "invalid", memberIds: c });
   });
 
   it("refuses a decline reason over 500 characters or that is not text", async () => {
     const { payer, provider, id } = await exchangeAt("proposed");
     for (const reason of ["x".repeat(501), 42, { text: "no" }]) {
-      const err = await refused([payer, provider], () => declineExchange(provider.id, { exchangeId: id, reason }, prisma), "invalid");
+      const err = await expectRefusal(prisma, () => declineExchange(provider.id, { exchangeId: id, reason }, prisma), { code: "invalid", memberIds: [payer.id, provider.id] });
       expect((err as { fieldErrors?: Record<string, string[]> }).fieldErrors?.reason?.length).toBeGreaterThan(0);
     }
     await expect(declineExchange(provider.id, { exchangeId: id, reason: "x".repeat(500) }, prisma)).resolves.toMatchObject({ state: "declined" });
@@ -363,9 +395,15 @@ describe("bad input", () => {
   it("says 'at least 15 minutes', and 'at least 1 minute' for a delivery", async () => {
     const { payer, provider, id } = await exchangeAt("accepted");
     const offer = await listing(provider.id);
-    const short = await refused([payer, provider], () => proposeExchange(payer.id, { listingId: offer.id, minutes: 14, requestKey: randomUUID() }, prisma), "invalid");
+    const short = await expectRefusal(prisma, () => proposeExchange(payer.id, { listingId: offer.id, minutes: 14, requestKey: randomUUID() }, prisma), {
+      code: "invalid",
+      memberIds: [payer.id, provider.id],
+    });
     expect((short as { fieldErrors?: Record<string, string[]> }).fieldErrors?.minutes).toEqual(["The time must be at least 15 minutes."]);
-    const none = await refused([payer, provider], () => deliverExchange(provider.id, { exchangeId: id, minutesGiven: 0 }, prisma), "invalid");
+    const none = await expectRefusal(prisma, () => deliverExchange(provider.id, { exchangeId: id, minutesGiven: 0 }, prisma), {
+      code: "invalid",
+      memberIds: [payer.id, provider.id],
+    });
     expect((none as { fieldErrors?: Record<string, string[]> }).fieldErrors?.minutesGiven).toEqual(["The time given must be at least 1 minute."]);
   });
 });

@@ -2,7 +2,6 @@
 // only while active, never once closed; every refusal changes nothing.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../lib/errors";
 import { createListing } from "../../lib/listings/create-listing";
 import { bankToday } from "../../lib/listings/rules";
 import { MAX_TAGS } from "../../lib/listings/schemas";
@@ -10,6 +9,7 @@ import { setListingStatus } from "../../lib/listings/set-listing-status";
 import { updateListing } from "../../lib/listings/update-listing";
 import { useTestDatabase } from "../helpers/db";
 import { createMember, createSkill, snapshotCounts } from "../helpers/members";
+import { expectRefusal } from "../helpers/refusal";
 
 const database = await useTestDatabase();
 const prisma = database.prisma();
@@ -45,24 +45,6 @@ function requestInput(overrides: Record<string, unknown> = {}) {
     wantedBy: isoDay(new Date(bankToday().getTime() + 14 * DAY_MS)),
     ...overrides,
   });
-}
-
-async function caught(fn: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await fn();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error("expected a refusal, but it succeeded");
-}
-
-/** Runs fn, expects an AppError, and checks that no row anywhere changed. */
-async function refusedWithoutChange(fn: () => Promise<unknown>): Promise<AppError> {
-  const before = await snapshotCounts(prisma);
-  const err = await caught(fn);
-  expect(await snapshotCounts(prisma)).toEqual(before);
-  return err;
 }
 
 async function ownOffer(ownerId: string, overrides: Record<string, unknown> = {}) {
@@ -136,7 +118,7 @@ describe("creating an offer or a request", () => {
     const other = await createMember(prisma);
     const requestKey = randomUUID();
     await ownOffer(owner.id, { requestKey });
-    const err = await refusedWithoutChange(() => ownOffer(other.id, { requestKey }));
+    const err = await expectRefusal(prisma, () => ownOffer(other.id, { requestKey }));
     expect(err.code).toBe("conflict");
   });
 
@@ -146,12 +128,12 @@ describe("creating an offer or a request", () => {
     ["without a finished profile", { profileDone: false }, "forbidden"],
   ])("refuses a member who is %s and changes nothing", async (_what, options, code) => {
     const member = await createMember(prisma, options);
-    const err = await refusedWithoutChange(() => ownOffer(member.id));
+    const err = await expectRefusal(prisma, () => ownOffer(member.id));
     expect(err.code).toBe(code);
   });
 
   it("refuses an unknown member and changes nothing", async () => {
-    const err = await refusedWithoutChange(() => ownOffer(randomUUID()));
+    const err = await expectRefusal(prisma, () => ownOffer(randomUUID()));
     expect(err.code).toBe("unauthenticated");
   });
 
@@ -191,14 +173,14 @@ describe("creating an offer or a request", () => {
 
   it.each(badInputs)("refuses %s with a message on that field and changes nothing", async (_what, overrides, field) => {
     const owner = await createMember(prisma);
-    const err = await refusedWithoutChange(() => ownOffer(owner.id, overrides));
+    const err = await expectRefusal(prisma, () => ownOffer(owner.id, overrides));
     expect(err.code).toBe("invalid");
     expect(err.fieldErrors?.[field]?.length, JSON.stringify(err.fieldErrors)).toBeGreaterThan(0);
   });
 
   it("refuses input that is not an object", async () => {
     const owner = await createMember(prisma);
-    const err = await refusedWithoutChange(() => createListing(owner.id, "DROP TABLE listings", prisma));
+    const err = await expectRefusal(prisma, () => createListing(owner.id, "DROP TABLE listings", prisma));
     expect(err.code).toBe("invalid");
   });
 });
@@ -260,7 +242,7 @@ describe("editing an offer or a request", () => {
     const owner = await createMember(prisma);
     const other = await createMember(prisma);
     const listing = await ownOffer(owner.id);
-    const err = await refusedWithoutChange(() => updateListing(other.id, edit(listing.id), prisma));
+    const err = await expectRefusal(prisma, () => updateListing(other.id, edit(listing.id), prisma));
     expect(err.code).toBe("forbidden");
   });
 
@@ -268,19 +250,19 @@ describe("editing an offer or a request", () => {
     const owner = await createMember(prisma);
     const listing = await ownOffer(owner.id);
     await prisma.user.update({ where: { id: owner.id }, data: { status } });
-    const err = await refusedWithoutChange(() => updateListing(owner.id, edit(listing.id), prisma));
+    const err = await expectRefusal(prisma, () => updateListing(owner.id, edit(listing.id), prisma));
     expect(err.code).toBe("forbidden");
   });
 
   it("refuses an unknown listing and changes nothing", async () => {
     const owner = await createMember(prisma);
-    const err = await refusedWithoutChange(() => updateListing(owner.id, edit(randomUUID()), prisma));
+    const err = await expectRefusal(prisma, () => updateListing(owner.id, edit(randomUUID()), prisma));
     expect(err.code).toBe("not_found");
   });
 
   it("refuses a listing id that is not an id and changes nothing", async () => {
     const owner = await createMember(prisma);
-    const err = await refusedWithoutChange(() => updateListing(owner.id, edit("1 OR 1=1"), prisma));
+    const err = await expectRefusal(prisma, () => updateListing(owner.id, edit("1 OR 1=1"), prisma));
     expect(err.code).toBe("invalid");
   });
 
@@ -288,25 +270,23 @@ describe("editing an offer or a request", () => {
     const owner = await createMember(prisma);
     const listing = await ownOffer(owner.id);
     await setListingStatus(owner.id, { listingId: listing.id, status: "closed" }, prisma);
-    const err = await refusedWithoutChange(() => updateListing(owner.id, edit(listing.id), prisma));
+    const err = await expectRefusal(prisma, () => updateListing(owner.id, edit(listing.id), prisma));
     expect(err.code).toBe("conflict");
   });
 
   it("refuses a wanted-by date on an offer and changes nothing", async () => {
     const owner = await createMember(prisma);
     const listing = await ownOffer(owner.id);
-    const err = await refusedWithoutChange(() =>
-      updateListing(owner.id, edit(listing.id, { wantedBy: isoDay(new Date(bankToday().getTime() + 7 * DAY_MS)) }), prisma),
-    );
+    const err = await expectRefusal(prisma, () =>
+      updateListing(owner.id, edit(listing.id, { wantedBy: isoDay(new Date(bankToday().getTime() + 7 * DAY_MS)) }), prisma));
     expect(err.fieldErrors?.wantedBy).toBeDefined();
   });
 
   it("refuses a new wanted-by date in the past and changes nothing", async () => {
     const owner = await createMember(prisma);
     const listing = await createListing(owner.id, requestInput(), prisma);
-    const err = await refusedWithoutChange(() =>
-      updateListing(owner.id, edit(listing.id, { wantedBy: isoDay(new Date(bankToday().getTime() - DAY_MS)) }), prisma),
-    );
+    const err = await expectRefusal(prisma, () =>
+      updateListing(owner.id, edit(listing.id, { wantedBy: isoDay(new Date(bankToday().getTime() - DAY_MS)) }), prisma));
     expect(err.fieldErrors?.wantedBy).toBeDefined();
   });
 
@@ -319,7 +299,7 @@ describe("editing an offer or a request", () => {
   ])("refuses %s and changes nothing", async (_what, overrides, field) => {
     const owner = await createMember(prisma);
     const listing = await ownOffer(owner.id);
-    const err = await refusedWithoutChange(() => updateListing(owner.id, edit(listing.id, overrides), prisma));
+    const err = await expectRefusal(prisma, () => updateListing(owner.id, edit(listing.id, overrides), prisma));
     expect(err.code).toBe("invalid");
     expect(err.fieldErrors?.[field]).toBeDefined();
   });
@@ -354,7 +334,7 @@ describe("pausing, reopening and closing", () => {
     const owner = await createMember(prisma);
     const listing = await ownOffer(owner.id);
     await setListingStatus(owner.id, { listingId: listing.id, status: "closed" }, prisma);
-    const err = await refusedWithoutChange(() => setListingStatus(owner.id, { listingId: listing.id, status }, prisma));
+    const err = await expectRefusal(prisma, () => setListingStatus(owner.id, { listingId: listing.id, status }, prisma));
     expect(err.code).toBe("conflict");
   });
 
@@ -362,7 +342,7 @@ describe("pausing, reopening and closing", () => {
     const owner = await createMember(prisma);
     const other = await createMember(prisma, { role: "admin" });
     const listing = await ownOffer(owner.id);
-    const err = await refusedWithoutChange(() => setListingStatus(other.id, { listingId: listing.id, status: "closed" }, prisma));
+    const err = await expectRefusal(prisma, () => setListingStatus(other.id, { listingId: listing.id, status: "closed" }, prisma));
     expect(err.code).toBe("forbidden");
   });
 
@@ -370,20 +350,20 @@ describe("pausing, reopening and closing", () => {
     const owner = await createMember(prisma);
     const listing = await ownOffer(owner.id);
     await prisma.user.update({ where: { id: owner.id }, data: { status } });
-    const err = await refusedWithoutChange(() => setListingStatus(owner.id, { listingId: listing.id, status: "paused" }, prisma));
+    const err = await expectRefusal(prisma, () => setListingStatus(owner.id, { listingId: listing.id, status: "paused" }, prisma));
     expect(err.code).toBe("forbidden");
   });
 
   it("refuses an unknown listing and changes nothing", async () => {
     const owner = await createMember(prisma);
-    const err = await refusedWithoutChange(() => setListingStatus(owner.id, { listingId: randomUUID(), status: "paused" }, prisma));
+    const err = await expectRefusal(prisma, () => setListingStatus(owner.id, { listingId: randomUUID(), status: "paused" }, prisma));
     expect(err.code).toBe("not_found");
   });
 
   it.each([["deleted"], [""], [null]])("refuses the status %j and changes nothing", async (status) => {
     const owner = await createMember(prisma);
     const listing = await ownOffer(owner.id);
-    const err = await refusedWithoutChange(() => setListingStatus(owner.id, { listingId: listing.id, status }, prisma));
+    const err = await expectRefusal(prisma, () => setListingStatus(owner.id, { listingId: listing.id, status }, prisma));
     expect(err.fieldErrors?.status).toBeDefined();
   });
 });

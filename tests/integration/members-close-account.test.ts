@@ -2,11 +2,11 @@
 // profile anonymised, sign-in sessions gone, the ledger history kept and still balanced.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../lib/errors";
 import { hold, reconcile, verifyChain } from "../../lib/ledger";
 import { closeAccount } from "../../lib/members/close-account";
 import { useTestDatabase } from "../helpers/db";
-import { balanceOf, createMember, createSkill, snapshotCounts, type TestMember } from "../helpers/members";
+import { balanceOf, createMember, createSkill, type TestMember } from "../helpers/members";
+import { expectRefusal } from "../helpers/refusal";
 
 const database = await useTestDatabase();
 const prisma = database.prisma();
@@ -26,20 +26,6 @@ async function exchangeBetween(provider: TestMember, payer: TestMember, state: "
 async function signInRows(memberId: string) {
   await prisma.session.create({ data: { sessionToken: randomUUID(), userId: memberId, expires: new Date(Date.now() + 86_400_000) } });
   await prisma.account.create({ data: { userId: memberId, type: "email", provider: "nodemailer", providerAccountId: randomUUID() } });
-}
-
-async function refused(work: () => Promise<unknown>, code: string): Promise<AppError> {
-  const before = await snapshotCounts(prisma);
-  const err = await work().then(
-    () => {
-      throw new Error("expected a refusal");
-    },
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  expect((err as AppError).code).toBe(code);
-  expect(await snapshotCounts(prisma)).toEqual(before);
-  return err as AppError;
 }
 
 describe("closeAccount", () => {
@@ -102,20 +88,20 @@ describe("closeAccount", () => {
     await exchangeBetween(other, leaver, "accepted");
     await exchangeBetween(leaver, other, "delivered", "Measurement plan");
     const held = await balanceOf(prisma, leaver.id);
-    const err = await refused(() => closeAccount(leaver.id, { confirm: "CLOSE" }, prisma), "conflict");
+    const err = await expectRefusal(prisma, () => closeAccount(leaver.id, { confirm: "CLOSE" }, prisma), { code: "conflict" });
     expect(err.message).toContain("Measurement plan");
     expect(await balanceOf(prisma, leaver.id)).toEqual(held);
     expect(await prisma.session.count({ where: { userId: leaver.id } })).toBe(1);
 
     const disputer = await createMember(prisma, { balanceMinutes: 300 });
     await exchangeBetween(other, disputer, "disputed", "Disputed work");
-    await refused(() => closeAccount(disputer.id, { confirm: "CLOSE" }, prisma), "conflict");
+    await expectRefusal(prisma, () => closeAccount(disputer.id, { confirm: "CLOSE" }, prisma), { code: "conflict" });
   });
 
   it("refuses without the confirmation word", async () => {
     const leaver = await createMember(prisma);
     for (const confirm of [undefined, "", "close", "yes"]) {
-      const err = await refused(() => closeAccount(leaver.id, { confirm }, prisma), "invalid");
+      const err = await expectRefusal(prisma, () => closeAccount(leaver.id, { confirm }, prisma), { code: "invalid" });
       expect(err.fieldErrors?.confirm).toBeDefined();
     }
     expect((await prisma.user.findUniqueOrThrow({ where: { id: leaver.id } })).status).toBe("active");
@@ -125,6 +111,6 @@ describe("closeAccount", () => {
     const pending = await prisma.user.create({ data: { email: `${randomUUID()}@test.timebank.invalid` } });
     await closeAccount(pending.id, { confirm: "CLOSE" }, prisma);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("closed");
-    await refused(() => closeAccount(pending.id, { confirm: "CLOSE" }, prisma), "unauthenticated");
+    await expectRefusal(prisma, () => closeAccount(pending.id, { confirm: "CLOSE" }, prisma), { code: "unauthenticated" });
   });
 });

@@ -2,7 +2,6 @@
 // or declining a pending member, and email preferences.
 import { randomBytes, randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "../../lib/errors";
 import { reconcile } from "../../lib/ledger";
 import { approveMember, declineMember } from "../../lib/members/approve-member";
 import { completeProfile, needsProfile } from "../../lib/members/complete-profile";
@@ -10,7 +9,8 @@ import { setEmailPreferences } from "../../lib/members/email-preferences";
 import { updateProfile } from "../../lib/members/update-profile";
 import { notificationKinds } from "../../lib/notifications/kinds";
 import { useTestDatabase } from "../helpers/db";
-import { balanceOf, createMember, createSkill, snapshotCounts } from "../helpers/members";
+import { balanceOf, createMember, createSkill } from "../helpers/members";
+import { expectRefusal } from "../helpers/refusal";
 
 const database = await useTestDatabase();
 const prisma = database.prisma();
@@ -45,20 +45,6 @@ async function setJoining(mode: "open" | "approval", welcomeGrantMinutes = 0) {
     create: { id: 1, joiningMode: mode, welcomeGrantMinutes },
     update: { joiningMode: mode, welcomeGrantMinutes },
   });
-}
-
-async function refused(work: () => Promise<unknown>, code: string): Promise<AppError> {
-  const before = await snapshotCounts(prisma);
-  const err = await work().then(
-    () => {
-      throw new Error("expected a refusal");
-    },
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  expect((err as AppError).code).toBe(code);
-  expect(await snapshotCounts(prisma)).toEqual(before);
-  return err as AppError;
 }
 
 beforeEach(() => setJoining("approval", 0));
@@ -138,7 +124,7 @@ describe("completeProfile", () => {
     ["a name that is a number", { name: 42 }, "name"],
   ])("refuses %s and changes nothing", async (_what, overrides, field) => {
     const m = await newSignIn();
-    const err = await refused(() => completeProfile(m.id, profile(overrides), prisma), "invalid");
+    const err = await expectRefusal(prisma, () => completeProfile(m.id, profile(overrides), prisma), { code: "invalid" });
     expect(err.fieldErrors?.[field]).toBeDefined();
     expect((await prisma.user.findUniqueOrThrow({ where: { id: m.id } })).profileDoneAt).toBeNull();
   });
@@ -150,7 +136,7 @@ describe("completeProfile", () => {
     expect(saved.organisationId).toBeNull();
     expect(saved.profileDoneAt).not.toBeNull();
     const other = await newSignIn();
-    const err = await refused(() => completeProfile(other.id, profile({ organisationId: randomUUID() }), prisma), "invalid");
+    const err = await expectRefusal(prisma, () => completeProfile(other.id, profile({ organisationId: randomUUID() }), prisma), { code: "invalid" });
     expect(err.fieldErrors?.organisationId?.[0]).toMatch(/not listed/i);
   });
 
@@ -165,11 +151,11 @@ describe("completeProfile", () => {
 
   it("refuses a suspended member, a closed member and an unknown one", async () => {
     const suspended = await createMember(prisma, { status: "suspended" });
-    await refused(() => completeProfile(suspended.id, profile(), prisma), "forbidden");
+    await expectRefusal(prisma, () => completeProfile(suspended.id, profile(), prisma), { code: "forbidden" });
     const closed = await newSignIn();
     await prisma.user.update({ where: { id: closed.id }, data: { status: "closed" } });
-    await refused(() => completeProfile(closed.id, profile(), prisma), "unauthenticated");
-    await refused(() => completeProfile("00000000-0000-4000-8000-000000000000", profile(), prisma), "unauthenticated");
+    await expectRefusal(prisma, () => completeProfile(closed.id, profile(), prisma), { code: "unauthenticated" });
+    await expectRefusal(prisma, () => completeProfile("00000000-0000-4000-8000-000000000000", profile(), prisma), { code: "unauthenticated" });
   });
 });
 
@@ -191,11 +177,11 @@ describe("updateProfile", () => {
 
   it("refuses bad input, a member without a profile, and a suspended member", async () => {
     const m = await createMember(prisma);
-    await refused(() => updateProfile(m.id, profile({ bio: "" }), prisma), "invalid");
+    await expectRefusal(prisma, () => updateProfile(m.id, profile({ bio: "" }), prisma), { code: "invalid" });
     const fresh = await newSignIn();
-    await refused(() => updateProfile(fresh.id, profile(), prisma), "conflict");
+    await expectRefusal(prisma, () => updateProfile(fresh.id, profile(), prisma), { code: "conflict" });
     const suspended = await createMember(prisma, { status: "suspended" });
-    await refused(() => updateProfile(suspended.id, profile(), prisma), "forbidden");
+    await expectRefusal(prisma, () => updateProfile(suspended.id, profile(), prisma), { code: "forbidden" });
   });
 });
 
@@ -219,7 +205,7 @@ describe("approveMember", () => {
     expect(await prisma.auditLog.count({ where: { action: "member.approve", actorId: admin.id, targetId: m.id } })).toBe(1);
 
     // Approving again is a conflict and grants nothing more.
-    await refused(() => approveMember(admin.id, m.id, prisma), "conflict");
+    await expectRefusal(prisma, () => approveMember(admin.id, m.id, prisma), { code: "conflict" });
     expect(await balanceOf(prisma, m.id)).toMatchObject({ balanceMinutes: 120 });
     expect(await reconcile(prisma)).toEqual([]);
   });
@@ -228,7 +214,7 @@ describe("approveMember", () => {
     const notAdmin = await createMember(prisma);
     const m = await pendingWithProfile();
     const audits = await prisma.auditLog.count();
-    await refused(() => approveMember(notAdmin.id, m.id, prisma), "forbidden");
+    await expectRefusal(prisma, () => approveMember(notAdmin.id, m.id, prisma), { code: "forbidden" });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: m.id } })).status).toBe("pending");
     expect(await prisma.auditLog.count()).toBe(audits);
   });
@@ -236,17 +222,17 @@ describe("approveMember", () => {
   it("refuses a suspended admin", async () => {
     const admin = await createMember(prisma, { role: "admin", status: "suspended" });
     const m = await pendingWithProfile();
-    await refused(() => approveMember(admin.id, m.id, prisma), "forbidden");
+    await expectRefusal(prisma, () => approveMember(admin.id, m.id, prisma), { code: "forbidden" });
   });
 
   it("refuses an already active member, a member without a profile, an unknown member and a bad id", async () => {
     const admin = await createMember(prisma, { role: "admin" });
     const active = await createMember(prisma);
-    await refused(() => approveMember(admin.id, active.id, prisma), "conflict");
+    await expectRefusal(prisma, () => approveMember(admin.id, active.id, prisma), { code: "conflict" });
     const noProfile = await newSignIn();
-    await refused(() => approveMember(admin.id, noProfile.id, prisma), "conflict");
-    await refused(() => approveMember(admin.id, "00000000-0000-4000-8000-000000000000", prisma), "not_found");
-    await refused(() => approveMember(admin.id, "not-an-id", prisma), "invalid");
+    await expectRefusal(prisma, () => approveMember(admin.id, noProfile.id, prisma), { code: "conflict" });
+    await expectRefusal(prisma, () => approveMember(admin.id, "00000000-0000-4000-8000-000000000000", prisma), { code: "not_found" });
+    await expectRefusal(prisma, () => approveMember(admin.id, "not-an-id", prisma), { code: "invalid" });
   });
 });
 
@@ -268,11 +254,11 @@ describe("declineMember", () => {
     const notAdmin = await createMember(prisma);
     const m = await newSignIn();
     await completeProfile(m.id, profile(), prisma);
-    await refused(() => declineMember(notAdmin.id, { memberId: m.id, reason: "Not known here." }, prisma), "forbidden");
-    await refused(() => declineMember(admin.id, { memberId: m.id, reason: "no" }, prisma), "invalid");
-    await refused(() => declineMember(admin.id, { memberId: m.id, reason: "x".repeat(501) }, prisma), "invalid");
+    await expectRefusal(prisma, () => declineMember(notAdmin.id, { memberId: m.id, reason: "Not known here." }, prisma), { code: "forbidden" });
+    await expectRefusal(prisma, () => declineMember(admin.id, { memberId: m.id, reason: "no" }, prisma), { code: "invalid" });
+    await expectRefusal(prisma, () => declineMember(admin.id, { memberId: m.id, reason: "x".repeat(501) }, prisma), { code: "invalid" });
     const active = await createMember(prisma);
-    await refused(() => declineMember(admin.id, { memberId: active.id, reason: "Not known here." }, prisma), "conflict");
+    await expectRefusal(prisma, () => declineMember(admin.id, { memberId: active.id, reason: "Not known here." }, prisma), { code: "conflict" });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: m.id } })).status).toBe("pending");
   });
 });
@@ -298,7 +284,7 @@ describe("setEmailPreferences", () => {
 
   it("refuses an unknown kind and changes nothing", async () => {
     const m = await createMember(prisma);
-    const err = await refused(() => setEmailPreferences(m.id, { kinds: ["exchange.proposed", "spam.everything"] }, prisma), "invalid");
+    const err = await expectRefusal(prisma, () => setEmailPreferences(m.id, { kinds: ["exchange.proposed", "spam.everything"] }, prisma), { code: "invalid" });
     expect(err.fieldErrors?.kinds).toBeDefined();
     expect((await prisma.user.findUniqueOrThrow({ where: { id: m.id } })).emailOptOut).toEqual([]);
   });

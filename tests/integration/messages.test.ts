@@ -13,6 +13,7 @@ import { listMessages } from "../../lib/messages/queries";
 import { sendMessage } from "../../lib/messages/send-message";
 import { useTestDatabase } from "../helpers/db";
 import { createMember, createSkill, snapshotCounts } from "../helpers/members";
+import { expectRefusal } from "../helpers/refusal";
 
 const database = await useTestDatabase();
 const prisma = database.prisma();
@@ -26,12 +27,6 @@ async function exchange() {
   });
   const { id } = await proposeExchange(payer.id, { listingId: offer.id, minutes: 60, requestKey: randomUUID() }, prisma);
   return { payer, provider, id };
-}
-
-async function refused(attempt: () => Promise<unknown>, code: string) {
-  const before = await snapshotCounts(prisma);
-  await expect(attempt()).rejects.toMatchObject({ name: "AppError", code });
-  expect(await snapshotCounts(prisma)).toEqual(before);
 }
 
 describe("messages", () => {
@@ -111,8 +106,8 @@ describe("messages", () => {
   it("refuses anyone who is not a party, as if there were no exchange, and hides the thread from them", async () => {
     const { id } = await exchange();
     const stranger = await createMember(prisma);
-    await refused(() => sendMessage(stranger.id, { exchangeId: id, body: "Hi", requestKey: randomUUID() }, prisma), "not_found");
-    await refused(() => sendMessage(stranger.id, { exchangeId: randomUUID(), body: "Hi", requestKey: randomUUID() }, prisma), "not_found");
+    await expectRefusal(prisma, () => sendMessage(stranger.id, { exchangeId: id, body: "Hi", requestKey: randomUUID() }, prisma), { code: "not_found" });
+    await expectRefusal(prisma, () => sendMessage(stranger.id, { exchangeId: randomUUID(), body: "Hi", requestKey: randomUUID() }, prisma), { code: "not_found" });
     expect(await listMessages(id, stranger.id, prisma)).toBeNull();
     expect(await listMessages("not-a-uuid", stranger.id, prisma)).toBeNull();
   });
@@ -121,7 +116,7 @@ describe("messages", () => {
     const { payer, id } = await exchange();
     for (const status of ["pending", "suspended"] as const) {
       await prisma.user.update({ where: { id: payer.id }, data: { status } });
-      await refused(() => sendMessage(payer.id, { exchangeId: id, body: "Hi", requestKey: randomUUID() }, prisma), "forbidden");
+      await expectRefusal(prisma, () => sendMessage(payer.id, { exchangeId: id, body: "Hi", requestKey: randomUUID() }, prisma), { code: "forbidden" });
     }
   });
 
@@ -132,12 +127,12 @@ describe("messages", () => {
     ["not text", 42],
   ])("refuses a message that is %s", async (_what, body) => {
     const { payer, id } = await exchange();
-    await refused(() => sendMessage(payer.id, { exchangeId: id, body, requestKey: randomUUID() }, prisma), "invalid");
+    await expectRefusal(prisma, () => sendMessage(payer.id, { exchangeId: id, body, requestKey: randomUUID() }, prisma), { code: "invalid" });
   });
 
   it("refuses a missing request key or a bad exchange id", async () => {
     const { payer, id } = await exchange();
-    await refused(() => sendMessage(payer.id, { exchangeId: id, body: "Hi" }, prisma), "invalid");
-    await refused(() => sendMessage(payer.id, { exchangeId: "42", body: "Hi", requestKey: randomUUID() }, prisma), "invalid");
+    await expectRefusal(prisma, () => sendMessage(payer.id, { exchangeId: id, body: "Hi" }, prisma), { code: "invalid" });
+    await expectRefusal(prisma, () => sendMessage(payer.id, { exchangeId: "42", body: "Hi", requestKey: randomUUID() }, prisma), { code: "invalid" });
   });
 });

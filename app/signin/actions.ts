@@ -1,5 +1,6 @@
 "use server";
 import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
@@ -16,8 +17,7 @@ export async function requestSignInLink(_prev: FormState, formData: FormData): P
     return { ok: false, message: "Please check your email address.", fieldErrors: fieldErrorsOf(parsed.error) };
   }
   try {
-    // Redirects to /signin/check-email once the link is sent.
-    await signIn("nodemailer", { email: parsed.data.email, redirectTo: safeCallbackUrl(parsed.data.callbackUrl) });
+    await signIn("nodemailer", { email: parsed.data.email, redirectTo: safeCallbackUrl(parsed.data.callbackUrl), redirect: false });
   } catch (err) {
     if (err instanceof AuthError) {
       console.error("[auth] sign-in link not sent", err.cause ?? err);
@@ -25,7 +25,8 @@ export async function requestSignInLink(_prev: FormState, formData: FormData): P
     }
     throw err;
   }
-  return null;
+  // The address goes with the member to the next page, so they can spot a typo.
+  redirect(`/signin/check-email?to=${encodeURIComponent(parsed.data.email)}`);
 }
 
 export async function signOutAction(): Promise<void> {

@@ -47,6 +47,8 @@ export async function signInByEmail(page: Page, email: string, callbackPath?: st
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(page).toHaveURL(/\/signin\/check-email\?to=/);
+  await expect(page.getByTestId("sent-to")).toContainText(email.toLowerCase());
   const mail = await waitForMail((m) => m.to.includes(email.toLowerCase()) && /sign-in link/i.test(m.subject), { after: asked });
   const link = linkFrom(mail, "/api/auth/callback/nodemailer");
   await page.goto(link);

@@ -7,9 +7,9 @@ import { firstName } from "../format/names";
 import { transaction } from "../db/transaction";
 import { now } from "../clock";
 import { db, type PrismaClient } from "../db/client";
-import { conflict, fromLedgerError } from "../errors";
-import { voidHold, type LedgerDb } from "../ledger";
-import { notify } from "../notifications/notify";
+import { conflict } from "../errors";
+import { cancelLockedExchange } from "../exchanges/cancel-exchange";
+import { lockExchange } from "../exchanges/locked";
 import { lockMemberForUpdate, parseInput, writeAudit } from "./internal";
 import { closeAccountSchema } from "./schemas";
 
@@ -26,8 +26,8 @@ export async function closeAccount(actorId: string, input: unknown, database: Pr
   return transaction(database, async (tx) => {
     const member = await lockMemberForUpdate(tx, actorId, { allowSuspended: true });
 
-    const exchanges = await tx.$queryRaw<{ id: string; state: string; title: string; provider_id: string; payer_id: string; hold_id: bigint | null }[]>`
-      SELECT id, state::text AS state, title, provider_id, payer_id, hold_id
+    const exchanges = await tx.$queryRaw<{ id: string; state: string; title: string }[]>`
+      SELECT id, state::text AS state, title
         FROM exchanges
        WHERE (provider_id = ${actorId}::uuid OR payer_id = ${actorId}::uuid)
          AND state IN ('proposed', 'accepted', 'delivered', 'disputed')
@@ -41,35 +41,16 @@ export async function closeAccount(actorId: string, input: unknown, database: Pr
 
     const at = now();
     const who = member.name ? firstName(member.name) : "The other member";
-    for (const ex of exchanges) {
-      if (ex.hold_id !== null) {
-        try {
-          await voidHold(
-            { holdId: ex.hold_id, idempotencyKey: `exchange:${ex.id}:void`, actorId, memo: "Account closed" },
-            tx as unknown as LedgerDb,
-          );
-        } catch (err) {
-          throw fromLedgerError(err);
-        }
-      }
-      await tx.exchange.update({ where: { id: ex.id }, data: { state: "cancelled", closedAt: at } });
-      await tx.exchangeEvent.create({
-        data: {
-          exchangeId: ex.id,
-          fromState: ex.state as "proposed" | "accepted",
-          toState: "cancelled",
-          actorId,
-          note: "Cancelled because the member closed their account.",
-          createdAt: at,
-        },
-      });
-      const otherId = ex.provider_id === actorId ? ex.payer_id : ex.provider_id;
-      await notify(tx, {
-        memberId: otherId,
-        kind: "exchange.cancelled",
+    for (const row of exchanges) {
+      const ex = await lockExchange(tx, row.id);
+      if (!ex) continue;
+      await cancelLockedExchange(tx, ex, {
+        actorId,
+        otherId: ex.providerId === actorId ? ex.payerId : ex.providerId,
+        at,
         title: `“${ex.title}” is cancelled`,
         body: `${who} closed their account, so this exchange is cancelled. Any hours held for it are released.`,
-        link: `/exchanges/${ex.id}`,
+        note: "Cancelled because the member closed their account.",
       });
     }
 

@@ -4,7 +4,7 @@ import { ProfileForm } from "@/components/members/profile-form";
 import { Alert } from "@/components/ui/alert";
 import { Page } from "@/components/ui/page";
 import { currentMember } from "@/lib/auth/session";
-import { getMyProfile, getProfileFormOptions } from "@/lib/members/queries";
+import { getMyProfile, profileFormValues, getProfileFormOptions } from "@/lib/members/queries";
 import { completeProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "Join the bank" };
@@ -34,16 +34,7 @@ export default async function JoinPage() {
         action={completeProfileAction}
         options={options}
         submitLabel="Save and continue"
-        initial={{
-          name: profile.name,
-          profession: profile.profession,
-          organisationId: profile.organisationId,
-          regionId: profile.regionId,
-          bio: profile.bio,
-          skillIds: profile.skillIds,
-          tags: profile.tags,
-          availability: profile.availability,
-        }}
+        initial={profileFormValues(profile)}
       />
     </Page>
   );

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Page } from "@/components/ui/page";
 import { currentMember } from "@/lib/auth/session";
-import { getMyProfile, getProfileFormOptions } from "@/lib/members/queries";
+import { getMyProfile, profileFormValues, getProfileFormOptions } from "@/lib/members/queries";
 import { updateProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "My profile" };
@@ -44,16 +44,7 @@ export default async function ProfilePage() {
           action={updateProfileAction}
           options={options}
           submitLabel="Save profile"
-          initial={{
-            name: profile.name,
-            profession: profile.profession,
-            organisationId: profile.organisationId || "none",
-            regionId: profile.regionId,
-            bio: profile.bio,
-            skillIds: profile.skillIds,
-            tags: profile.tags,
-            availability: profile.availability,
-          }}
+          initial={profileFormValues(profile)}
         />
       )}
     </Page>

@@ -60,6 +60,20 @@ export interface MyProfile {
   profileDone: boolean;
 }
 
+/** What the profile form starts with: the member's own answers, and nothing else (no email, no status). */
+export function profileFormValues(p: MyProfile) {
+  return {
+    name: p.name,
+    profession: p.profession,
+    organisationId: p.organisationId,
+    regionId: p.regionId,
+    bio: p.bio,
+    skillIds: p.skillIds,
+    tags: p.tags,
+    availability: p.availability,
+  };
+}
+
 /** The viewer's own profile (their own email is theirs to see). */
 export async function getMyProfile(viewerId: string, database: PrismaClient = db()): Promise<MyProfile | null> {
   const m = await database.user.findUnique({
@@ -74,7 +88,8 @@ export async function getMyProfile(viewerId: string, database: PrismaClient = db
     status: m.status,
     statusReason: m.statusReason,
     profession: m.profession ?? "",
-    organisationId: m.organisationId ?? "",
+    // "none": a finished profile without an organisation chose "My organisation is not listed".
+    organisationId: m.organisationId ?? (m.profileDoneAt ? "none" : ""),
     regionId: m.regionId ?? "",
     bio: m.bio ?? "",
     availability: m.availability ?? "",

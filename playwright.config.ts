@@ -24,6 +24,10 @@ export default defineConfig({
     // and Auth.js builds its redirects (and so its cookies' host) from them.
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
+    // A navigation or click that never finishes fails on its own, with its name, instead of
+    // silently using up the whole test's time.
+    navigationTimeout: 30_000,
+    actionTimeout: 15_000,
     launchOptions: {
       // Debian's Chromium; Playwright's own browser downloads are not used here.
       executablePath: "/usr/bin/chromium",

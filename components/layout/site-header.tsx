@@ -96,8 +96,8 @@ export function SiteHeader({
                     </li>
                     {member.role === "admin" && (
                       <li>
-                        <Link href="/admin/members" className="block rounded-md px-3 py-2.5 hover:bg-brand-50">
-                          Admin: members
+                        <Link href="/admin" className="block rounded-md px-3 py-2.5 hover:bg-brand-50">
+                          Admin
                         </Link>
                       </li>
                     )}

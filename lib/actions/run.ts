@@ -9,11 +9,20 @@ import { AppError, fromLedgerError } from "../errors";
 import { fieldErrorsOf } from "../validation";
 
 export { fieldErrorsOf } from "../validation";
-import { requireActiveMember, requireMember, type SessionMember } from "../auth/session";
+import { captureRequestContext, withRequestContext } from "../audit/context";
+import { recordRefusal } from "../audit/write";
+import { requireActiveMember, requireAdmin, requireMember, type SessionMember } from "../auth/session";
 import { JOB, runSoon } from "../jobs/queue";
 import type { ActionResult } from "./result";
 
-export type Caller = "active" | "signed-in";
+/** Who may call: any signed-in member, an active member (the default), or an active admin. */
+export type Caller = "active" | "signed-in" | "admin";
+
+function requireCaller(caller: Caller | undefined): Promise<SessionMember> {
+  if (caller === "signed-in") return requireMember();
+  if (caller === "admin") return requireAdmin();
+  return requireActiveMember();
+}
 
 /** FormData (or a plain object) to a plain object: repeated names become arrays. */
 export function formToObject(input: unknown): unknown {
@@ -53,19 +62,38 @@ export async function runAction<S extends z.ZodType, T>(
   work: (data: z.output<S>, actor: SessionMember, raw: unknown) => Promise<T>,
   options: { caller?: Caller; message?: string } = {},
 ): Promise<ActionResult<T>> {
-  try {
-    const actor = options.caller === "signed-in" ? await requireMember() : await requireActiveMember();
-    const raw = formToObject(input);
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      return { ok: false, message: "Please check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), code: "invalid" };
+  const context = await captureRequestContext();
+  return withRequestContext(context, async () => {
+    let actor: SessionMember | null = null;
+    try {
+      const current = await requireCaller(options.caller).catch(async (err: unknown) => {
+        // A refused caller is recorded in the audit log (who, from where, which page).
+        if (err instanceof AppError) await recordRefusal(await signedInId(), err.message, { code: err.code });
+        throw err;
+      });
+      actor = current;
+      const raw = formToObject(input);
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        return { ok: false, message: "Please check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), code: "invalid" };
+      }
+      const data = await work(parsed.data, current, raw);
+      // Whatever the action notified someone of is emailed now, not at the next scheduled run.
+      void runSoon(JOB.emailOutbox);
+      return { ok: true, data, message: options.message };
+    } catch (err) {
+      unstable_rethrow(err);
+      // Refused by the domain's own check (not a party, not an admin any more): recorded too.
+      if (actor && err instanceof AppError && err.code === "forbidden") await recordRefusal(actor.id, err.message, { code: err.code });
+      return errorResult(err);
     }
-    const data = await work(parsed.data, actor, raw);
-    // Whatever the action notified someone of is emailed now, not at the next scheduled run.
-    void runSoon(JOB.emailOutbox);
-    return { ok: true, data, message: options.message };
-  } catch (err) {
-    unstable_rethrow(err);
-    return errorResult(err);
+  });
+}
+
+async function signedInId(): Promise<string | null> {
+  try {
+    return (await requireMember()).id;
+  } catch {
+    return null;
   }
 }

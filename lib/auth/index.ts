@@ -5,6 +5,8 @@ import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth from "next-auth";
 import Nodemailer from "next-auth/providers/nodemailer";
+import { captureRequestContext, withRequestContext } from "../audit/context";
+import { writeAudit } from "../audit/write";
 import { db } from "../db/client";
 import { getBankName } from "../bank/public";
 import { SESSION_MAX_AGE_SECONDS, SIGN_IN_LINK_MAX_AGE_SECONDS, smtpUrl } from "../config";
@@ -30,6 +32,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       },
     }),
   ],
+  events: {
+    // Sign-ins and sign-outs go to the audit log with the address they came from.
+    async signIn({ user }) {
+      await auditSession("auth.sign_in", user?.id ?? null);
+    },
+    async signOut(message) {
+      await auditSession("auth.sign_out", "session" in message && message.session ? message.session.userId : null);
+    },
+  },
   callbacks: {
     // After signing in, only a path inside this app: the origin is never taken from the link.
     redirect({ url, baseUrl }) {
@@ -48,3 +59,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
 }));
+
+async function auditSession(action: "auth.sign_in" | "auth.sign_out", memberId: string | null): Promise<void> {
+  try {
+    const context = await captureRequestContext();
+    await withRequestContext(context, () => writeAudit(db(), { actorId: memberId, action, targetType: "member", targetId: memberId ?? undefined }));
+  } catch (err) {
+    console.error(`[audit] could not record ${action}`, err);
+  }
+}

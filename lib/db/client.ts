@@ -14,7 +14,9 @@ export function createPrismaClient(
   connectionString: string = requireDatabaseUrl(),
   options: { max?: number } = {},
 ): PrismaClient {
-  const pool = new KeepAlivePool({ connectionString, max: options.max ?? DEFAULT_POOL_SIZE });
+  // Every session in UTC: the driver adapter reads and writes timestamps as UTC, and the reports
+  // cut months in UTC, whatever the server's or the database's default time zone is.
+  const pool = new KeepAlivePool({ connectionString, max: options.max ?? DEFAULT_POOL_SIZE, options: "-c TimeZone=UTC" });
   // An idle connection dropped by the server (a restart) is discarded by the pool; don't crash.
   pool.on("error", () => {});
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });

@@ -11,3 +11,34 @@ export function formatDay(date: Date): string {
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
+
+/** A moment as admins read it in the audit log and the ledger: "25 Nov 2026, 22:41 UTC". */
+export function formatDateTimeUtc(date: Date): string {
+  return `${dateTimeFormat.format(date)} UTC`;
+}
+
+/** How long ago, roughly, in words: "just now", "5 minutes ago", "3 hours ago", "2 days ago". */
+export function formatAgo(date: Date, reference: Date = new Date()): string {
+  const seconds = Math.max(0, Math.round((reference.getTime() - date.getTime()) / 1000));
+  if (seconds < 60) return "just now";
+  const units: [number, string][] = [
+    [86_400, "day"],
+    [3_600, "hour"],
+    [60, "minute"],
+  ];
+  for (const [size, name] of units) {
+    const n = Math.floor(seconds / size);
+    if (n >= 1) return `${n} ${name}${n === 1 ? "" : "s"} ago`;
+  }
+  return "just now";
+}

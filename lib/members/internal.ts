@@ -2,13 +2,13 @@
 // row who need not be active (joining, settings, closing), the audit log, and activation
 // (approval or open joining) with its one welcome grant.
 import { now } from "../clock";
-import type { Prisma } from "../db/generated/client";
 import { AppError, forbidden } from "../errors";
 import { systemAccountId, transfer, type LedgerDb } from "../ledger";
 import { memberAccountId } from "./account";
 import type { Tx } from "./guard";
 
 export { parseInput } from "../validation";
+export { writeAudit } from "../audit/write";
 
 export interface LockedMember {
   id: string;
@@ -31,22 +31,6 @@ export async function lockMemberForUpdate(tx: Tx, memberId: string, options: { a
   if (!m || m.status === "closed") throw new AppError("unauthenticated", "Please sign in first.");
   if (m.status === "suspended" && !options.allowSuspended) throw forbidden("Your membership is suspended.");
   return { id: m.id, name: m.name, status: m.status, role: m.role, profileDoneAt: m.profile_done_at };
-}
-
-export async function writeAudit(
-  tx: Tx,
-  entry: { actorId: string | null; action: string; targetType?: string; targetId?: string; details?: Prisma.InputJsonValue },
-): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      at: now(),
-      actorId: entry.actorId,
-      action: entry.action,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId ?? null,
-      details: entry.details,
-    },
-  });
 }
 
 export const welcomeGrantKey = (memberId: string) => `welcome:${memberId}`;

@@ -14,6 +14,10 @@ export const NOTIFICATION_KINDS = {
   "thanks.received": "Someone thanks you for your help",
   "donation.received": "Someone donates hours to you",
   "member.approved": "Your membership is approved",
+  "member.declined": "Your membership is declined",
+  "member.suspended": "Your membership is suspended or reactivated",
+  "hours.corrected": "An admin corrects or grants hours in your account",
+  "admin.dispute": "A dispute needs an admin (admins only)",
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -19,6 +19,20 @@ export async function disputeExchange(actorId: string, input: unknown, database:
       body: `${who} disputed the help recorded for "${ex.title}": ${data.reason} The hours stay held until an admin resolves it.`,
       link: exchangeLink(ex.id),
     });
+    // The bank's admins are told too (except one who is a party): a dispute waits for them.
+    const admins = await tx.user.findMany({
+      where: { role: "admin", status: "active", id: { notIn: [ex.providerId, ex.payerId] } },
+      select: { id: true },
+    });
+    for (const admin of admins) {
+      await notify(tx, {
+        memberId: admin.id,
+        kind: "admin.dispute",
+        title: `A dispute needs an admin: ${ex.title}`,
+        body: `${who} disputed the help recorded: ${data.reason}`,
+        link: `/admin/exchanges/${ex.id}`,
+      });
+    }
     return "disputed";
   });
 }

@@ -2,16 +2,12 @@
 // notification) or declines them with a reason they will see. Both are audited.
 import { transaction } from "../db/transaction";
 import { db, type PrismaClient } from "../db/client";
-import { conflict, forbidden, notFound } from "../errors";
+import { conflict, notFound } from "../errors";
 import { notify } from "../notifications/notify";
-import { lockActiveMember, type Tx } from "./guard";
+import { lockAdmin } from "../admin/guard";
+import type { Tx } from "./guard";
 import { activateMember, parseInput, writeAudit } from "./internal";
 import { declineSchema, memberIdSchema } from "./schemas";
-
-async function lockAdmin(tx: Tx, adminId: string): Promise<void> {
-  const admin = await lockActiveMember(tx, adminId);
-  if (admin.role !== "admin") throw forbidden("Only the bank's admins can do that.");
-}
 
 async function lockPendingMember(tx: Tx, memberId: string) {
   const rows = await tx.$queryRaw<{ status: string; profile_done_at: Date | null }[]>`
@@ -49,6 +45,14 @@ export async function declineMember(adminId: string, input: unknown, database: P
     await lockAdmin(tx, adminId);
     await lockPendingMember(tx, memberId);
     await tx.user.update({ where: { id: memberId }, data: { status: "suspended", statusReason: reason } });
+    // Emailed (unless they turned it off): they should not have to sign in to learn why.
+    await notify(tx, {
+      memberId,
+      kind: "member.declined",
+      title: "Your membership was not approved",
+      body: `An admin of the bank has looked at your profile and not approved it. Their reason: ${reason}`,
+      link: "/dashboard",
+    });
     await writeAudit(tx, { actorId: adminId, action: "member.decline", targetType: "member", targetId: memberId, details: { reason } });
   });
 }

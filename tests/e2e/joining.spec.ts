@@ -47,7 +47,7 @@ test("a new member joins, is pending until approved, and is then able to trade",
 
   await test.step("an admin approves them from the queue; they are told by email", async () => {
     await signInByEmail(admin, "admin@demo.timebank.local");
-    await admin.goto("/admin/members");
+    await admin.goto("/admin/members/pending");
     const card = admin.getByTestId("pending-member").filter({ hasText: "Nadia Okafor" });
     await expect(card).toBeVisible();
     await screenshots(admin, "admin-members", testInfo);

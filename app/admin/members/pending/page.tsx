@@ -1,36 +1,24 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { PendingMemberActions } from "@/components/members/pending-member-actions";
-import { Alert } from "@/components/ui/alert";
+import { AdminsOnly } from "@/components/admin/admins-only";
+import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, EmptyState, Page } from "@/components/ui/page";
-import { currentMember, requireAdmin } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import { adminForPage } from "@/lib/admin/page";
 import { formatDay, isoDay } from "@/lib/format/date";
 import { listPendingMembers } from "@/lib/members/queries";
-import { approveMemberAction, declineMemberAction } from "./actions";
+import { approveMemberAction, declineMemberAction } from "../actions";
 
 export const metadata: Metadata = { title: "Members waiting for approval" };
 
 export default async function PendingMembersPage() {
-  const member = await currentMember();
-  if (!member) redirect("/signin?callbackUrl=" + encodeURIComponent("/admin/members"));
-  try {
-    await requireAdmin();
-  } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    return (
-      <Page title="Members waiting for approval" width="narrow">
-        <Alert tone="error" title="Only admins can see this page">
-          {err.message}
-        </Alert>
-      </Page>
-    );
-  }
+  const admin = await adminForPage("/admin/members/pending");
+  if (!admin) return <AdminsOnly />;
   const pending = await listPendingMembers();
   return (
     <Page
       title="Members waiting for approval"
-      intro="People who have signed in and finished their profile. Approving opens their hours account and gives them the bank's welcome hours."
+      intro="People who have signed in and finished their profile. Approving opens their hours account and gives them the bank's welcome hours; declining emails them your reason."
+      actions={<ButtonLink href="/admin/members" variant="secondary">All members</ButtonLink>}
     >
       {pending.length === 0 ? (
         <EmptyState title="No one is waiting">New members appear here once they have finished their profile.</EmptyState>

@@ -7,11 +7,19 @@ import { now } from "../clock";
 import { db } from "../db/client";
 import { runExchangeSweep } from "../exchanges/auto-confirm";
 import { deliverPendingEmails } from "../notifications/outbox";
-import { JOB, jobQueue, setJobQueue } from "./queue";
+import { LEDGER_CHECK_KINDS, runLedgerCheck } from "../ledger";
+import { JOB, jobQueue, setJobQueue, type JobName } from "./queue";
 
 export { JOB, runSoon, type JobName } from "./queue";
 
 const EVERY_MINUTE = "* * * * *";
+/** 03:17 UTC: a quiet hour, and not on the hour when other jobs on the same server start. */
+const NIGHTLY = "17 3 * * *";
+const SCHEDULES: Record<JobName, string> = {
+  [JOB.exchangeSweep]: EVERY_MINUTE,
+  [JOB.emailOutbox]: EVERY_MINUTE,
+  [JOB.ledgerChecks]: NIGHTLY,
+};
 const POLL_SECONDS = 1;
 
 export async function startJobs(connectionString: string): Promise<PgBoss> {
@@ -23,10 +31,13 @@ export async function startJobs(connectionString: string): Promise<PgBoss> {
   setJobQueue(boss);
   for (const name of Object.values(JOB)) {
     await boss.createQueue(name, { retryLimit: 3, retryDelay: 30, expireInSeconds: 600 });
-    await boss.schedule(name, EVERY_MINUTE);
+    await boss.schedule(name, SCHEDULES[name], undefined, { tz: "UTC" });
   }
   await boss.work(JOB.exchangeSweep, { pollingIntervalSeconds: POLL_SECONDS }, async () => runExchangeSweep(db(), now()));
   await boss.work(JOB.emailOutbox, { pollingIntervalSeconds: POLL_SECONDS }, async () => deliverPendingEmails(db()));
+  await boss.work(JOB.ledgerChecks, { pollingIntervalSeconds: 60 }, async () => {
+    for (const kind of LEDGER_CHECK_KINDS) await runLedgerCheck(kind, null, db());
+  });
   return boss;
 }
 

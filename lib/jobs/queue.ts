@@ -7,6 +7,8 @@ export const JOB = {
   exchangeSweep: "exchange-sweep",
   /** Email for notifications (the outbox). */
   emailOutbox: "email-outbox",
+  /** The ledger's three checks, each night: their results show on the admin ledger page. */
+  ledgerChecks: "ledger-checks",
 } as const;
 export type JobName = (typeof JOB)[keyof typeof JOB];
 

@@ -268,3 +268,34 @@ export async function trialBalance(database: LedgerDb = sharedDb()): Promise<Tri
     transfers: Number(r.transfers),
   };
 }
+
+const floorInput = z.object({
+  accountId,
+  floorMinutes: z
+    .number({ error: "The floor must be a number of minutes." })
+    .int("The floor must be a whole number of minutes.")
+    .max(0, "The floor is how far below zero an account may go: zero or less.")
+    .min(MIN_FLOOR_MINUTES, `The floor can be at most ${-MIN_FLOOR_MINUTES / 60} hours below zero.`),
+});
+export type SetFloorInput = z.input<typeof floorInput>;
+
+/**
+ * Sets how far below zero a member's (or pool's) account may go, counting holds. A floor above
+ * what the account already has available is refused by the floor CHECK (invariant 4): an admin
+ * cannot put a member below their floor by moving the floor.
+ */
+export async function setFloor(input: SetFloorInput, database: LedgerDb = sharedDb()): Promise<{ previousFloorMinutes: number }> {
+  const f = parse(floorInput, input);
+  return run(database, async (d) => {
+    const rows = await d.$queryRaw<{ previous: number | null }[]>`
+      UPDATE ledger_accounts a SET floor_minutes = ${f.floorMinutes}::int
+        FROM (SELECT id, floor_minutes AS previous FROM ledger_accounts WHERE id = ${f.accountId}::int FOR NO KEY UPDATE) old
+       WHERE a.id = old.id AND a.kind IN ('member', 'pool')
+      RETURNING old.previous`;
+    const row = rows[0];
+    if (!row) throw new LedgerError("not_found", "No member account has that id.");
+    return { previousFloorMinutes: row.previous ?? 0 };
+  });
+}
+
+export * from "./checks";

@@ -11,13 +11,16 @@ import {
   hold,
   openMemberAccount,
   postHold,
+  LEDGER_CHECK_KINDS,
   reconcile,
+  runLedgerCheck,
   systemAccountId,
   transfer,
   trialBalance,
   verifyChain,
   voidHold,
 } from "../ledger";
+import { backdateLedger } from "../ledger/backdate";
 import {
   ADMIN,
   AFTER_DELIVERY,
@@ -240,6 +243,7 @@ export async function seedDemoBank(prisma: PrismaClient, options: SeedDemoOption
         if (m.status === "pending") continue;
         const account = await openMemberAccount(m.id, { floorMinutes: settings.defaultFloorMinutes, name: m.name }, tx);
         accountOf.set(m.id, account);
+        await backdateLedger(tx, m.approvedAt);
         await transfer(
           {
             kind: "grant",
@@ -381,6 +385,7 @@ export async function seedDemoBank(prisma: PrismaClient, options: SeedDemoOption
         let holdId: bigint | null = null;
         let transferId: bigint | null = null;
         if (holds) {
+          await backdateLedger(tx, timeline.acceptedAt ?? timeline.createdAt);
           const result = await hold(
             {
               debitAccountId: accountOf.get(payer.id)!,
@@ -396,6 +401,7 @@ export async function seedDemoBank(prisma: PrismaClient, options: SeedDemoOption
           holdId = result.holdId;
           balance.get(payer.id)!.held += agreed;
           const resolvedBy = variant.startsWith("resolved") ? admin.id : null;
+          if (timeline.endedAt) await backdateLedger(tx, timeline.endedAt);
           if (postedMinutes !== null) {
             const posted = await postHold(
               {
@@ -513,6 +519,8 @@ export async function seedDemoBank(prisma: PrismaClient, options: SeedDemoOption
         });
       }
 
+      // The history above carries the times it happened; everything written from now on, now.
+      await backdateLedger(tx, null);
       await tx.exchange.createMany({ data: exchangeRows });
       await tx.exchangeEvent.createMany({ data: eventRows });
       await tx.message.createMany({ data: messageRows });
@@ -521,6 +529,8 @@ export async function seedDemoBank(prisma: PrismaClient, options: SeedDemoOption
       if (problems.length > 0) {
         throw new Error(`demo seed: the ledger does not balance: ${problems.map((p) => p.problem).join("; ")}`);
       }
+      // The admin ledger page shows each check's last run: the demo bank starts with one of each.
+      for (const kind of LEDGER_CHECK_KINDS) await runLedgerCheck(kind, null, tx);
       const books = await trialBalance(tx);
 
       const count = (status: MemberStatus) => members.filter((m) => m.status === status).length;

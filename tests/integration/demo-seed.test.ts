@@ -129,6 +129,21 @@ describe("the demo bank", () => {
     }
   });
 
+  it("dates its ledger history when it happened (months of it), and leaves the ledger stamping new rows with the time", async () => {
+    const transfers = await prisma.$queryRaw<{ exchange_id: string; created_at: Date; closed_at: Date }[]>`
+      SELECT t.exchange_id::text, t.created_at, e.closed_at FROM ledger_transfers t JOIN exchanges e ON e.id = t.exchange_id`;
+    expect(transfers.length).toBeGreaterThan(0);
+    for (const t of transfers) expect(t.created_at.getTime()).toBe(t.closed_at.getTime());
+    const months = await prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT count(DISTINCT date_trunc('month', created_at AT TIME ZONE 'UTC'))::bigint AS n FROM ledger_transfers`;
+    expect(Number(months[0]!.n)).toBeGreaterThanOrEqual(3);
+    const defaults = await prisma.$queryRaw<{ table_name: string; column_default: string }[]>`
+      SELECT table_name, column_default FROM information_schema.columns
+       WHERE table_name IN ('ledger_transfers', 'ledger_holds', 'ledger_hold_resolutions') AND column_name = 'created_at'`;
+    expect(defaults).toHaveLength(3);
+    for (const d of defaults) expect(d.column_default).toBe("CURRENT_TIMESTAMP");
+  });
+
   it("keeps each exchange's timestamps in order, with auto-confirmation 14 days after delivery", async () => {
     const exchanges = await prisma.exchange.findMany();
     for (const x of exchanges) {

@@ -78,3 +78,12 @@ export function foldTypedTime(field: string) {
 export function splitMinutes(totalMinutes: number): { hours: number; mins: number } {
   return { hours: Math.floor(totalMinutes / 60), mins: totalMinutes % 60 };
 }
+
+/**
+ * Control characters (NUL, escape, …) have no place in text people write to each other, and
+ * PostgreSQL refuses NUL outright: refused with a message instead of failing at the database.
+ * Tabs and line breaks are kept.
+ */
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+export const noControlCharacters = (text: string) => !CONTROL_CHARACTERS.test(text);
+export const CONTROL_CHARACTERS_MESSAGE = "Remove the invisible control characters from this text.";

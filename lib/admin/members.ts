@@ -85,6 +85,8 @@ export async function setMemberFloor(adminId: string, input: unknown, database: 
   const floorMinutes = floorMinutesBelowZero === 0 ? 0 : -floorMinutesBelowZero;
   return transaction(database, async (tx) => {
     await lockAdmin(tx, adminId);
+    // Separation of duties: an admin's own credit is set by another admin.
+    if (memberId === adminId) throw forbidden("You cannot change your own floor. Ask another admin.");
     const member = await lockTarget(tx, memberId);
     if (!member.approvedAt) throw conflict("This member has not been approved yet, so they have no hours account.");
     const accountId = await memberAccountId(tx, memberId);

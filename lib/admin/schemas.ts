@@ -1,7 +1,7 @@
 // What the admin forms send, validated the same way whether they come from a page or a direct call.
 import { z } from "zod";
 import { MIN_FLOOR_MINUTES } from "../ledger/limits";
-import { foldTypedTime, numberFromText } from "../validation";
+import { CONTROL_CHARACTERS_MESSAGE, foldTypedTime, noControlCharacters, numberFromText } from "../validation";
 
 export const REASON_MIN_CHARS = 5;
 export const REASON_MAX_CHARS = 500;
@@ -14,7 +14,8 @@ export const reasonField = z
   .string({ error: "Give a reason." })
   .trim()
   .min(REASON_MIN_CHARS, `Give a reason of at least ${REASON_MIN_CHARS} characters.`)
-  .max(REASON_MAX_CHARS, `Keep the reason to ${REASON_MAX_CHARS} characters or fewer.`);
+  .max(REASON_MAX_CHARS, `Keep the reason to ${REASON_MAX_CHARS} characters or fewer.`)
+  .refine(noControlCharacters, CONTROL_CHARACTERS_MESSAGE);
 
 export const memberStatusChangeSchema = z.object({ memberId, reason: reasonField });
 
@@ -35,7 +36,7 @@ export const memberFloorSchema = z.preprocess(
 export const bankSettingsSchema = z.preprocess(
   (input) => foldTypedTime("welcomeGrantMinutes")(foldDefaultFloor(input)),
   z.object({
-    name: z.string({ error: "Give the bank a name." }).trim().min(2, "Give the bank a name of at least 2 characters.").max(80, "Keep the name to 80 characters or fewer."),
+    name: z.string({ error: "Give the bank a name." }).trim().min(2, "Give the bank a name of at least 2 characters.").max(80, "Keep the name to 80 characters or fewer.").refine(noControlCharacters, CONTROL_CHARACTERS_MESSAGE),
     joiningMode: z.enum(["approval", "open"], { error: "Choose how new members join." }),
     welcomeGrantMinutes: z
       .number({ error: "Enter the welcome grant (0 for none)." })

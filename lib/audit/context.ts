@@ -24,12 +24,20 @@ export function requestContext(): RequestContext {
 const MAX_HEADER = 300;
 
 /**
- * The client's address from the request headers. `next start` sets X-Forwarded-For from the
- * socket when no proxy did; behind a load balancer the first address is the client's (the
- * deployment guide says to let only the balancer set it).
+ * The client's address from X-Forwarded-For. A client can send that header itself, and `next
+ * start` only fills it in (from the socket) when it is missing, so the address is read from the
+ * right: each trusted proxy in front of the app appends the address it saw, and the entry
+ * TIMEBANK_TRUSTED_PROXIES (default 1: one load balancer) from the end is the one that proxy saw.
+ * Without a proxy a client could still name any address; docs/ADMIN.md says to run behind one.
  */
+export function trustedProxies(): number {
+  const n = Number(process.env.TIMEBANK_TRUSTED_PROXIES ?? 1);
+  return Number.isInteger(n) && n >= 1 && n <= 10 ? n : 1;
+}
+
 export function contextFromHeaders(headers: Headers): RequestContext {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip")?.trim() || null;
+  const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((a) => a.trim()).filter(Boolean);
+  const forwarded = chain.at(-Math.min(trustedProxies(), chain.length)) || headers.get("x-real-ip")?.trim() || null;
   const ip = forwarded ? forwarded.replace(/^::ffff:/, "").slice(0, 64) : null;
   const userAgent = headers.get("user-agent")?.slice(0, MAX_HEADER) ?? null;
   let path: string | null = null;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { foldTypedTime } from "../validation";
+import { CONTROL_CHARACTERS_MESSAGE, foldTypedTime, noControlCharacters } from "../validation";
 
 export const RESOLUTION_NOTE_MIN_CHARS = 10;
 export const RESOLUTION_NOTE_MAX_CHARS = 1000;
@@ -20,7 +20,8 @@ export const resolveDisputeSchema = z.preprocess(
         .string({ error: "Write a note to both members." })
         .trim()
         .min(RESOLUTION_NOTE_MIN_CHARS, `Write a note of at least ${RESOLUTION_NOTE_MIN_CHARS} characters to both members.`)
-        .max(RESOLUTION_NOTE_MAX_CHARS, `Keep the note to ${RESOLUTION_NOTE_MAX_CHARS} characters or fewer.`),
+        .max(RESOLUTION_NOTE_MAX_CHARS, `Keep the note to ${RESOLUTION_NOTE_MAX_CHARS} characters or fewer.`)
+        .refine(noControlCharacters, CONTROL_CHARACTERS_MESSAGE),
     })
     .superRefine((v, ctx) => {
       if (v.outcome === "amount" && v.minutes === undefined) ctx.addIssue({ code: "custom", path: ["minutes"], message: "Enter the hours to post." });

@@ -125,6 +125,7 @@ interface LockedAccount {
   kind: AccountRef["kind"];
   name: string;
   member_id: string | null;
+  member_status: string | null;
   balance_minutes: number;
   held_minutes: number;
   floor_minutes: number | null;
@@ -133,7 +134,8 @@ interface LockedAccount {
 /** Locks accounts as the ledger's own trigger does (ascending id, FOR NO KEY UPDATE), so no deadlock. */
 async function lockAccounts(tx: Tx, first: number, second: number): Promise<Map<number, LockedAccount>> {
   const rows = await tx.$queryRaw<LockedAccount[]>`
-    SELECT a.id, a.kind::text AS kind, coalesce(m.name, m.email, a.name) AS name, a.member_id, a.balance_minutes, a.held_minutes, a.floor_minutes
+    SELECT a.id, a.kind::text AS kind, coalesce(m.name, m.email, a.name) AS name, a.member_id, m.status::text AS member_status,
+           a.balance_minutes, a.held_minutes, a.floor_minutes
       FROM ledger_accounts a LEFT JOIN members m ON m.id = a.member_id
      WHERE a.id IN (${first}::int, ${second}::int)
      ORDER BY a.id FOR NO KEY UPDATE OF a`;
@@ -170,7 +172,15 @@ async function reversalFactsLocked(tx: Tx, transferId: bigint) {
     reversedById: reversal?.id.toString() ?? null,
     reversalPayer: { ...refOf(payer), balanceMinutes: payer.balance_minutes, heldMinutes: payer.held_minutes, floorMinutes: payer.floor_minutes },
   };
-  return { original: o, facts, paidBack: refOf(accounts.get(o.debit_account_id)!), takenFrom: refOf(payer) };
+  const members = [accounts.get(o.debit_account_id)!, payer].filter((a) => a.member_id !== null);
+  return {
+    original: o,
+    facts,
+    paidBack: refOf(accounts.get(o.debit_account_id)!),
+    takenFrom: refOf(payer),
+    memberIds: members.map((a) => a.member_id!),
+    closedMember: members.find((a) => a.member_status === "closed")?.name ?? null,
+  };
 }
 
 /** A refusal the pre-check did not foresee, in an admin's words; other errors pass through. */
@@ -195,7 +205,10 @@ export async function reverseTransfer(adminId: string, input: unknown, database:
   const r = parseInput(reverseSchema, input);
   return transaction(database, async (tx) => {
     await lockAdmin(tx, adminId);
-    const { original, facts, paidBack, takenFrom } = await reversalFactsLocked(tx, BigInt(r.transferId));
+    const { original, facts, paidBack, takenFrom, memberIds, closedMember } = await reversalFactsLocked(tx, BigInt(r.transferId));
+    // Separation of duties: hours into or out of an admin's own account need another admin.
+    if (memberIds.includes(adminId)) throw forbidden("This transfer is to or from your own account, so another admin must reverse it.");
+    if (closedMember) throw conflict(`${closedMember}'s account is closed: its history is kept, but no hours move into or out of it any more.`);
     const refusal = reversalRefusal(facts);
     if (refusal) throw refusal;
     let reversalId: bigint;

@@ -4,7 +4,8 @@
 import type { Tx } from "../members/guard";
 import type { NotificationKind } from "./kinds";
 
-export const MAX_NOTIFICATION_BODY = 500;
+/** Long enough for an admin's reason or note (up to 1,000 characters) with the sentence around it. */
+export const MAX_NOTIFICATION_BODY = 1500;
 
 export interface NewNotification {
   memberId: string;

@@ -70,7 +70,7 @@ test("an admin runs a check and reverses a transfer: both balances are restored"
       `SELECT t.id::text, t.amount_minutes AS amount, t.debit_account_id AS from_id, t.credit_account_id AS to_id, a.member_id
          FROM ledger_transfers t JOIN ledger_accounts a ON a.id = t.credit_account_id
          JOIN members m ON m.id = a.member_id
-        WHERE t.kind = 'grant' AND m.status = 'active'
+        WHERE t.kind = 'grant' AND m.status = 'active' AND m.role = 'member'
           AND NOT EXISTS (SELECT 1 FROM ledger_transfers r WHERE r.reverses_transfer_id = t.id)
           AND a.balance_minutes - a.held_minutes - t.amount_minutes >= a.floor_minutes
         ORDER BY t.id LIMIT 1`,

@@ -63,6 +63,44 @@ describe("reverseTransfer", () => {
     expect(await reconcile(prisma)).toEqual([]);
   });
 
+  it("refuses a transfer to or from the admin's own account (another admin must), and changes nothing", async () => {
+    const other = await createMember(prisma, { balanceMinutes: 600 });
+    const toAdmin = await donate(other, admin, 60);
+    const err = await expectRefusal(prisma, () => reverseTransfer(admin.id, { transferId: toAdmin, reason }, prisma), {
+      code: "forbidden",
+      memberIds: [other.id, admin.id],
+      unchanged: auditAndChecks,
+    });
+    expect(err.message).toMatch(/your own account/);
+    const second = await createMember(prisma, { role: "admin" });
+    await reverseTransfer(second.id, { transferId: toAdmin, reason }, prisma);
+  });
+
+  it("refuses a transfer touching a closed member's account, and changes nothing", async () => {
+    const giver = await createMember(prisma, { balanceMinutes: 600 });
+    const leaver = await createMember(prisma, { name: "Lee Leaver" });
+    const id = await donate(giver, leaver, 60);
+    await prisma.user.update({ where: { id: leaver.id }, data: { status: "closed" } });
+    const err = await expectRefusal(prisma, () => reverseTransfer(admin.id, { transferId: id, reason }, prisma), {
+      code: "conflict",
+      memberIds: [giver.id],
+      unchanged: auditAndChecks,
+    });
+    expect(err.message).toMatch(/Lee Leaver's account is closed/);
+  });
+
+  it("refuses a reason with a control character (NUL) as invalid, and changes nothing", async () => {
+    const a = await createMember(prisma, { balanceMinutes: 600 });
+    const b = await createMember(prisma);
+    const id = await donate(a, b, 30);
+    const err = await expectRefusal(prisma, () => reverseTransfer(admin.id, { transferId: id, reason: "Wrong\u0000member" }, prisma), {
+      code: "invalid",
+      memberIds: [a.id, b.id],
+      unchanged: auditAndChecks,
+    });
+    expect(err.fieldErrors?.reason?.join(" ")).toMatch(/control characters/);
+  });
+
   it("reverses an exchange's transfer: the exchange stays confirmed, only the hours go back", async () => {
     const payer = await createMember(prisma, { balanceMinutes: 120 });
     const provider = await createMember(prisma);

@@ -246,6 +246,20 @@ describe("an extra __proto__ key in the input", () => {
   });
 });
 
+describe("an admin's own account", () => {
+  it("cannot have its floor changed by that admin (another admin can), and nothing changes", async () => {
+    const admin = await createMember(prisma, { role: "admin" });
+    const err = await expectRefusal(prisma, () => setMemberFloor(admin.id, { memberId: admin.id, floorMinutesBelowZero: 60_000, reason: "More credit for me" }, prisma), {
+      code: "forbidden",
+      memberIds: [admin.id],
+    });
+    expect(err.message).toMatch(/your own floor/);
+    const other = await createMember(prisma, { role: "admin" });
+    await setMemberFloor(other.id, { memberId: admin.id, floorMinutesBelowZero: 120, reason: "Agreed at the meeting" }, prisma);
+    expect((await balanceOf(prisma, admin.id)).floorMinutes).toBe(-120);
+  });
+});
+
 describe("reactivateMember", () => {
   it("makes a suspended member active again without a second welcome grant", async () => {
     const admin = await createMember(prisma, { role: "admin" });

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getExchangeForAdmin, listDisputes } from "../../lib/disputes/queries";
 import { resolveDispute } from "../../lib/disputes/resolve";
+import { RESOLUTION_NOTE_MAX_CHARS } from "../../lib/disputes/schemas";
 import { acceptExchange } from "../../lib/exchanges/accept-exchange";
 import { confirmExchange } from "../../lib/exchanges/confirm-exchange";
 import { deliverExchange } from "../../lib/exchanges/deliver-exchange";
@@ -155,6 +156,16 @@ describe("resolveDispute", () => {
     expect(result.postedMinutes).toBe(75);
     expect(await balanceOf(prisma, x.payer.id)).toMatchObject({ balanceMinutes: x.payerBefore.balanceMinutes - 75, heldMinutes: x.payerBefore.heldMinutes });
     expect(await balanceOf(prisma, x.provider.id)).toMatchObject({ balanceMinutes: x.providerBefore.balanceMinutes + 75 });
+  });
+
+  it("sends both members the whole note, even at the longest a note may be", async () => {
+    const x = await exchangeUntil("disputed");
+    const note = `${"We went through the thread line by line. ".repeat(30)}`.slice(0, RESOLUTION_NOTE_MAX_CHARS);
+    expect(note).toHaveLength(RESOLUTION_NOTE_MAX_CHARS);
+    await resolveDispute(admin.id, { exchangeId: x.id, outcome: "recorded", note }, prisma);
+    const told = await prisma.notification.findMany({ where: { kind: "exchange.resolved", memberId: { in: [x.payer.id, x.provider.id] } } });
+    expect(told).toHaveLength(2);
+    for (const n of told) expect(n.body).toContain(note.trim());
   });
 
   it("keeps the payer's other holds when it settles one", async () => {

@@ -65,9 +65,22 @@ describe("AUDIT_ACTIONS", () => {
 });
 
 describe("contextFromHeaders", () => {
-  it("takes the first X-Forwarded-For address (the client's)", () => {
-    const c = contextFromHeaders(new Headers({ "x-forwarded-for": " 203.0.113.7 , 10.0.0.1, 10.0.0.2", "user-agent": "Firefox" }));
-    expect(c).toMatchObject({ ip: "203.0.113.7", userAgent: "Firefox" });
+  it("reads X-Forwarded-For from the right: what the trusted proxy saw, not what the client wrote", () => {
+    // The client sent "203.0.113.7" itself; the one load balancer appended the address it saw.
+    const c = contextFromHeaders(new Headers({ "x-forwarded-for": " 203.0.113.7 , 198.51.100.20", "user-agent": "Firefox" }));
+    expect(c).toMatchObject({ ip: "198.51.100.20", userAgent: "Firefox" });
+    const before = process.env.TIMEBANK_TRUSTED_PROXIES;
+    try {
+      // Two proxies: the client's address is second from the right.
+      process.env.TIMEBANK_TRUSTED_PROXIES = "2";
+      expect(contextFromHeaders(new Headers({ "x-forwarded-for": "6.6.6.6, 198.51.100.20, 10.0.0.2" })).ip).toBe("198.51.100.20");
+      expect(contextFromHeaders(new Headers({ "x-forwarded-for": "198.51.100.20" })).ip).toBe("198.51.100.20");
+      process.env.TIMEBANK_TRUSTED_PROXIES = "nonsense";
+      expect(contextFromHeaders(new Headers({ "x-forwarded-for": "6.6.6.6, 198.51.100.20" })).ip).toBe("198.51.100.20");
+    } finally {
+      if (before === undefined) delete process.env.TIMEBANK_TRUSTED_PROXIES;
+      else process.env.TIMEBANK_TRUSTED_PROXIES = before;
+    }
   });
 
   it("strips the IPv4-mapped IPv6 prefix", () => {

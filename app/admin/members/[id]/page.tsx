@@ -159,7 +159,7 @@ export default async function AdminMemberPage({ params }: { params: Promise<{ id
               )}
             </Card>
           )}
-          {m.account && m.status !== "closed" && (
+          {m.account && m.status !== "closed" && !isSelf && (
             <Card aria-labelledby="floor-heading">
               <h2 id="floor-heading" className="text-lg font-semibold text-brand-900">
                 Floor

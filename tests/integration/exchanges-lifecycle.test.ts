@@ -13,6 +13,8 @@ import { thankExchange } from "../../lib/exchanges/thank-exchange";
 import { reconcile } from "../../lib/ledger";
 import { useTestDatabase } from "../helpers/db";
 import { balanceOf, createMember, createSkill, snapshotCounts } from "../helpers/members";
+import { MAX_NOTIFICATION_BODY } from "../../lib/notifications/notify";
+import { MAX_DECLINE_REASON_LENGTH } from "../../lib/exchanges/schemas";
 
 const database = await useTestDatabase();
 const prisma = database.prisma();
@@ -164,14 +166,14 @@ describe("ending an exchange early", () => {
     }
   });
 
-  it("fits a 500-character reason into the notification, and stores it whole", async () => {
+  it("tells the longest reason whole in the notification, and stores it whole", async () => {
     const { payer, provider, id } = await proposed();
-    const reason = "x".repeat(500);
+    const reason = "x".repeat(MAX_DECLINE_REASON_LENGTH);
     await declineExchange(provider.id, { exchangeId: id, reason }, prisma);
     expect((await prisma.exchangeEvent.findFirstOrThrow({ where: { exchangeId: id, toState: "declined" } })).note).toBe(reason);
     const n = await prisma.notification.findFirstOrThrow({ where: { memberId: payer.id, kind: "exchange.declined" } });
-    expect(n.body.length).toBeLessThanOrEqual(500);
-    expect(n.body).toMatch(/x…"$/);
+    expect(n.body.length).toBeLessThanOrEqual(MAX_NOTIFICATION_BODY);
+    expect(n.body).toContain(`"${reason}"`);
   });
 
   it("treats a resent decline as one, whatever its reason", async () => {

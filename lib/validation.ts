@@ -87,3 +87,8 @@ export function splitMinutes(totalMinutes: number): { hours: number; mins: numbe
 export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 export const noControlCharacters = (text: string) => !CONTROL_CHARACTERS.test(text);
 export const CONTROL_CHARACTERS_MESSAGE = "Remove the invisible control characters from this text.";
+
+/** A page's search parameter as one string: the first when it was given more than once. */
+export function firstParam(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -7,13 +7,13 @@ import { EmptyState, Page } from "@/components/ui/page";
 import { Pagination } from "@/components/ui/pagination";
 import { currentMember } from "@/lib/auth/session";
 import { countWaitingOnMe, listMyExchanges, type ExchangeTab } from "@/lib/exchanges/queries";
+import { firstParam } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "My exchanges" };
 export const dynamic = "force-dynamic";
 
 type Search = { tab?: string | string[]; page?: string | string[] };
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 function pageNumber(v: string | undefined): number {
   return v && /^\d{1,3}$/.test(v) && Number(v) >= 1 ? Number(v) : 1;
@@ -21,8 +21,8 @@ function pageNumber(v: string | undefined): number {
 
 export default async function ExchangesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = await searchParams;
-  const tab: "open" | "closed" = one(params.tab) === "closed" ? "closed" : "open";
-  const page = pageNumber(one(params.page));
+  const tab: "open" | "closed" = firstParam(params.tab) === "closed" ? "closed" : "open";
+  const page = pageNumber(firstParam(params.page));
   const member = await currentMember();
   if (!member) {
     const path = `/exchanges${tab === "closed" ? "?tab=closed" : ""}`;

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { db, type Prisma, type PrismaClient } from "../db/client";
 import type { FieldErrors } from "../errors";
 import { formatMinutes } from "../format/minutes";
-import { isUuid } from "../validation";
+import { firstParam, isUuid } from "../validation";
 import { AUDIT_ACTIONS, describeAuditAction } from "./actions";
 
 /** Rows per page of the audit page. */
@@ -96,14 +96,13 @@ export interface ParsedAuditFilters {
   errors: FieldErrors;
 }
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** Reads the filters from a query string; a filter that cannot be read is reported and left out. */
 export function parseAuditFilters(params: Record<string, string | string[] | undefined>): ParsedAuditFilters {
   const filters: AuditFilters = {};
   const errors: FieldErrors = {};
   for (const key of AUDIT_FILTER_KEYS) {
-    const raw = first(params[key])?.trim();
+    const raw = firstParam(params[key])?.trim();
     if (!raw) continue;
     const parsed = FILTER_FIELDS[key].safeParse(raw);
     if (parsed.success) filters[key] = parsed.data;

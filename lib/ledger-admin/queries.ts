@@ -8,7 +8,7 @@ import { z } from "zod";
 import { db, Prisma, type PrismaClient } from "../db/client";
 import type { LedgerAccountKind, MemberStatus, TransferKind } from "../db/generated/client";
 import type { FieldErrors } from "../errors";
-import { isUuid } from "../validation";
+import { firstParam, isUuid } from "../validation";
 import { MAX_TRANSFER_MINUTES } from "../ledger";
 
 /** Rows per page of the transfer list and of a statement. */
@@ -70,19 +70,18 @@ export interface ParsedTransferFilters {
   errors: FieldErrors;
 }
 
-const firstValue = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** Reads the filters from a query string; a filter that cannot be read is reported and left out. */
 export function parseTransferFilters(params: Record<string, string | string[] | undefined>): ParsedTransferFilters {
   const filters: TransferFilters = {};
   const errors: FieldErrors = {};
   let memberSearch: string | null = null;
-  const member = firstValue(params.member)?.trim();
+  const member = firstParam(params.member)?.trim();
   if (member && isUuid(member)) filters.memberId = member.toLowerCase();
   else if (member && member.length > ACCOUNT_SEARCH_MAX_CHARS) errors.member = [`Keep the search to ${ACCOUNT_SEARCH_MAX_CHARS} characters or fewer.`];
   else if (member) memberSearch = member;
   for (const [key, schema] of Object.entries(FILTER_FIELDS) as [Exclude<FilterParam, "member">, z.ZodType][]) {
-    const raw = firstValue(params[key])?.trim();
+    const raw = firstParam(params[key])?.trim();
     if (!raw) continue;
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {

@@ -5,6 +5,7 @@ import { db, Prisma, type PrismaClient } from "../db/client";
 import { firstName, type PublicListing } from "../bank/public";
 import type { ListingKindValue, ListingStatusValue } from "./schemas";
 import { LISTING_KINDS, LISTING_STATUSES } from "./schemas";
+import { firstParam } from "../validation";
 
 /** Results per browse page. */
 export const BROWSE_PAGE_SIZE = 20;
@@ -41,11 +42,10 @@ export interface BrowseResult {
 }
 
 type RawParams = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
 
 /** A page number from the query string: 1..MAX_BROWSE_PAGE, anything else is 1. */
 export function parsePage(value: string | string[] | undefined): number {
-  const raw = one(value)?.trim() ?? "";
+  const raw = firstParam(value)?.trim() ?? "";
   if (!/^\d{1,4}$/.test(raw)) return 1;
   const page = Number(raw);
   return page >= 1 && page <= MAX_BROWSE_PAGE ? page : 1;
@@ -53,13 +53,13 @@ export function parsePage(value: string | string[] | undefined): number {
 
 /** The browse page's query string, made safe: unknown or malformed values are dropped. */
 export function parseBrowseParams(params: RawParams): BrowseFilters {
-  const kind = one(params.kind);
+  const kind = firstParam(params.kind);
   const id = (v: string | string[] | undefined) => {
-    const s = one(v)?.trim();
+    const s = firstParam(v)?.trim();
     return isUuid(s) ? s.toLowerCase() : null;
   };
   return {
-    q: (one(params.q) ?? "").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_CHARS),
+    q: (firstParam(params.q) ?? "").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_CHARS),
     kind: (LISTING_KINDS as readonly string[]).includes(kind ?? "") ? (kind as ListingKindValue) : null,
     skillId: id(params.skill),
     organisationId: id(params.organisation),

@@ -1,5 +1,5 @@
+import { HistoryEmptyState } from "@/components/admin/history-empty-state";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AuditFiltersForm } from "@/components/admin/audit/audit-filters";
 import { AuditTable } from "@/components/admin/audit/audit-table";
 import { AdminsOnly } from "@/components/admin/admins-only";
@@ -9,26 +9,26 @@ import { KeysetPagination } from "@/components/ui/keyset-pagination";
 import { EmptyState, Page } from "@/components/ui/page";
 import { adminForPage } from "@/lib/admin/page";
 import { AUDIT_FILTER_KEYS, AUDIT_PAGE_SIZE, auditFilterParams, listAuditEntries, parseAuditFilters } from "@/lib/audit/queries";
+import { firstParam } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";
 
 type Search = Record<string, string | string[] | undefined>;
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Search> }) {
   const admin = await adminForPage("/admin/audit");
   if (!admin) return <AdminsOnly />;
   const params = await searchParams;
   const { filters, errors } = parseAuditFilters(params);
-  const cursor = { after: one(params.after), before: one(params.before) };
+  const cursor = { after: firstParam(params.after), before: firstParam(params.before) };
   const page = await listAuditEntries(filters, cursor);
   const filterParams = auditFilterParams(filters);
   const filtered = Object.values(filterParams).some(Boolean);
   const paged = Boolean(cursor.after || cursor.before);
   const query = new URLSearchParams(Object.entries(filterParams).filter((e): e is [string, string] => Boolean(e[1]))).toString();
-  const typed = Object.fromEntries(AUDIT_FILTER_KEYS.map((k) => [k, one(params[k])]));
+  const typed = Object.fromEntries(AUDIT_FILTER_KEYS.map((k) => [k, firstParam(params[k])]));
 
   return (
     <Page
@@ -52,7 +52,19 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             Entries
           </h2>
           {page.entries.length === 0 ? (
-            <Empty filtered={filtered} paged={paged} newestHref={`/admin/audit${query ? `?${query}` : ""}`} />
+            <HistoryEmptyState
+              noun="entries"
+              paged={paged}
+              filtered={filtered}
+              newestHref={`/admin/audit${query ? `?${query}` : ""}`}
+              clearHref="/admin/audit"
+              widerHint="Try a wider date range, or fewer filters."
+              nothingYet={
+                <EmptyState title="Nothing has been recorded yet">
+                  Entries appear here as members sign in and admins approve members, change settings or correct the ledger.
+                </EmptyState>
+              }
+            />
           ) : (
             <AuditTable
               entries={page.entries}
@@ -63,39 +75,5 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </section>
       </div>
     </Page>
-  );
-}
-
-function Empty({ filtered, paged, newestHref }: { filtered: boolean; paged: boolean; newestHref: string }) {
-  if (paged) {
-    return (
-      <EmptyState
-        title="No more entries this way"
-        action={
-          <Link href={newestHref} className={buttonClass("secondary")}>
-            Back to the newest entries
-          </Link>
-        }
-      />
-    );
-  }
-  if (filtered) {
-    return (
-      <EmptyState
-        title="No entries match these filters"
-        action={
-          <Link href="/admin/audit" className={buttonClass("secondary")}>
-            Clear the filters
-          </Link>
-        }
-      >
-        Try a wider date range, or fewer filters.
-      </EmptyState>
-    );
-  }
-  return (
-    <EmptyState title="Nothing has been recorded yet">
-      Entries appear here as members sign in and admins approve members, change settings or correct the ledger.
-    </EmptyState>
   );
 }

@@ -1,3 +1,4 @@
+import { HistoryEmptyState } from "@/components/admin/history-empty-state";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CheckPanel } from "@/components/admin/ledger/check-panel";
@@ -24,13 +25,13 @@ import {
   type TransferFilters,
 } from "@/lib/ledger-admin/queries";
 import { runCheckAction } from "./actions";
+import { firstParam } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Ledger" };
 export const dynamic = "force-dynamic";
 
 type Search = Record<string, string | string[] | undefined>;
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 const queryOf = (params: Record<string, string | undefined>) =>
   new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]))).toString();
@@ -49,7 +50,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const parsed = parseTransferFilters(params);
   const { filters, choices, unresolved } = await resolveMember(parsed.memberSearch, parsed.filters);
-  const cursor = { after: one(params.after), before: one(params.before) };
+  const cursor = { after: firstParam(params.after), before: firstParam(params.before) };
   const [runs, page, member] = await Promise.all([
     latestCheckRuns(),
     unresolved ? null : listTransfers(filters, cursor),
@@ -58,7 +59,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
   const filterParams = transferFilterParams(filters);
   const query = queryOf(filterParams);
   const filtered = hasTransferFilters(filters);
-  const values: TransferFilterValues = Object.fromEntries(TRANSFER_FILTER_PARAMS.map((k) => [k, one(params[k])]));
+  const values: TransferFilterValues = Object.fromEntries(TRANSFER_FILTER_PARAMS.map((k) => [k, firstParam(params[k])]));
   if (member?.member) values.member = member.member.email;
 
   return (
@@ -118,7 +119,26 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
               caption={`${filtered ? "Transfers matching the filters" : "All transfers"}, newest first, up to ${TRANSFER_PAGE_SIZE} a page. Times in UTC.`}
             />
           ) : (
-            <Empty filtered={filtered} paged={Boolean(cursor.after || cursor.before)} newestHref={`/admin/ledger${query ? `?${query}` : ""}`} />
+            <HistoryEmptyState
+              noun="transfers"
+              paged={Boolean(cursor.after || cursor.before)}
+              filtered={filtered}
+              newestHref={`/admin/ledger${query ? `?${query}` : ""}`}
+              clearHref="/admin/ledger"
+              widerHint="Try a wider date range or amount, or fewer filters."
+              nothingYet={
+                <EmptyState
+                  title="No hours have moved yet"
+                  action={
+                    <Link href="/admin/ledger/correct" className={buttonClass("secondary")}>
+                      Post a grant
+                    </Link>
+                  }
+                >
+                  Transfers appear here as members are approved (their welcome hours), confirm exchanges and give hours.
+                </EmptyState>
+              }
+            />
           )}
           {page && (
             <KeysetPagination basePath="/admin/ledger" params={filterParams} newerCursor={page.newerCursor} olderCursor={page.olderCursor} label="Transfer pages" />
@@ -154,46 +174,5 @@ function MemberChoices({ search, choices, params }: { search: string; choices: A
         ))}
       </ul>
     </Alert>
-  );
-}
-
-function Empty({ filtered, paged, newestHref }: { filtered: boolean; paged: boolean; newestHref: string }) {
-  if (paged) {
-    return (
-      <EmptyState
-        title="No more transfers this way"
-        action={
-          <Link href={newestHref} className={buttonClass("secondary")}>
-            Back to the newest transfers
-          </Link>
-        }
-      />
-    );
-  }
-  if (filtered) {
-    return (
-      <EmptyState
-        title="No transfers match these filters"
-        action={
-          <Link href="/admin/ledger" className={buttonClass("secondary")}>
-            Clear the filters
-          </Link>
-        }
-      >
-        Try a wider date range or amount, or fewer filters.
-      </EmptyState>
-    );
-  }
-  return (
-    <EmptyState
-      title="No hours have moved yet"
-      action={
-        <Link href="/admin/ledger/correct" className={buttonClass("secondary")}>
-          Post a grant
-        </Link>
-      }
-    >
-      Transfers appear here as members are approved (their welcome hours), confirm exchanges and give hours.
-    </EmptyState>
   );
 }

@@ -12,6 +12,7 @@ import { formatDay } from "@/lib/format/date";
 import { formatMinutesSigned } from "@/lib/format/minutes";
 import { countPendingMembers } from "@/lib/members/queries";
 import { statusTone } from "@/components/admin/member-status";
+import { firstParam } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -19,7 +20,7 @@ export default async function AdminMembersPage({ searchParams }: { searchParams:
   const admin = await adminForPage("/admin/members");
   if (!admin) return <AdminsOnly />;
   const raw = await searchParams;
-  const search = memberSearchSchema.parse({ q: one(raw.q), status: one(raw.status), role: one(raw.role), page: one(raw.page) });
+  const search = memberSearchSchema.parse({ q: firstParam(raw.q), status: firstParam(raw.status), role: firstParam(raw.role), page: firstParam(raw.page) });
   const [{ rows, page, hasNext }, pending] = await Promise.all([searchMembers(search), countPendingMembers()]);
   const filtered = Boolean(search.q || search.status || search.role);
   return (
@@ -119,8 +120,4 @@ export default async function AdminMembersPage({ searchParams }: { searchParams:
       <Pagination basePath="/admin/members" params={{ q: search.q, status: search.status, role: search.role }} page={page} hasNext={hasNext} label="Member pages" />
     </Page>
   );
-}
-
-function one(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -25,6 +25,7 @@ import {
   type GroupRow,
   type SkillRow,
 } from "@/lib/reports/queries";
+import { firstParam } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Reports" };
 
@@ -151,7 +152,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const admin = await adminForPage("/admin/reports");
   if (!admin) return <AdminsOnly />;
   const { months: asked } = await searchParams;
-  const { months, valid } = monthsFromParam(Array.isArray(asked) ? asked[0] : asked);
+  const { months, valid } = monthsFromParam(firstParam(asked));
   const until = now();
   const [exchanged, members, skills, groups, balances] = await Promise.all([
     hoursPerMonth({ months, until }),

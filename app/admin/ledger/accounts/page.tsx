@@ -8,6 +8,7 @@ import { Badge, EmptyState, Page } from "@/components/ui/page";
 import { adminForPage } from "@/lib/admin/page";
 import { formatMinutes } from "@/lib/format/minutes";
 import { ACCOUNT_SEARCH_LIMIT, ACCOUNT_SEARCH_MAX_CHARS, findAccounts, type AccountMatch } from "@/lib/ledger-admin/queries";
+import { firstParam } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Find an account" };
 export const dynamic = "force-dynamic";
@@ -37,7 +38,7 @@ export default async function FindAccountPage({ searchParams }: { searchParams: 
   const admin = await adminForPage("/admin/ledger/accounts");
   if (!admin) return <AdminsOnly />;
   const raw = (await searchParams).q;
-  const q = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? "";
+  const q = firstParam(raw)?.trim() ?? "";
   const matches = await findAccounts(q);
   return (
     <Page

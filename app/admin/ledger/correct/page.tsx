@@ -11,7 +11,7 @@ import { adminForPage } from "@/lib/admin/page";
 import { formatMinutes } from "@/lib/format/minutes";
 import { CORRECTION_MAX_MINUTES, REASON_MAX_CHARS, REASON_MIN_CHARS } from "@/lib/ledger-admin/corrections";
 import { ACCOUNT_SEARCH_MAX_CHARS, accountOfMember, findAccounts, type AccountHeader } from "@/lib/ledger-admin/queries";
-import { isUuid } from "@/lib/validation";
+import { firstParam, isUuid } from "@/lib/validation";
 import { postCorrectionAction } from "../actions";
 
 export const metadata: Metadata = { title: "Post a correction" };
@@ -19,7 +19,7 @@ export const dynamic = "force-dynamic";
 
 type Search = { member?: string | string[]; q?: string | string[] };
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
+const one = (v: string | string[] | undefined) => firstParam(v)?.trim() ?? "";
 
 async function MemberSearch({ q }: { q: string }) {
   const matches = q ? await findAccounts(q, { membersOnly: true }) : [];

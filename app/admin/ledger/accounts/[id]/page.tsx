@@ -11,13 +11,13 @@ import { adminForPage } from "@/lib/admin/page";
 import type { LedgerAccountKind } from "@/lib/db/generated/client";
 import { formatMinutes } from "@/lib/format/minutes";
 import { accountHeader, accountStatement, parseAccountId, STATEMENT_PAGE_SIZE, type AccountHeader } from "@/lib/ledger-admin/queries";
+import { firstParam } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Account" };
 export const dynamic = "force-dynamic";
 
 type Search = Record<string, string | string[] | undefined>;
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 const KIND_LABELS: Record<LedgerAccountKind, string> = {
   member: "Member's account",
@@ -77,7 +77,7 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
   const account = accountId === null ? null : await accountHeader(accountId);
   if (!account) notFound();
   const query = await searchParams;
-  const cursor = { after: one(query.after), before: one(query.before) };
+  const cursor = { after: firstParam(query.after), before: firstParam(query.before) };
   const page = await accountStatement(account.id, cursor);
   const paged = Boolean(cursor.after || cursor.before);
   return (

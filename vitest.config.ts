@@ -31,6 +31,23 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          name: "security",
+          include: ["tests/security/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/helpers/global-setup.ts"],
+          // Server actions called directly: next-auth's session, next/headers and next/cache come
+          // from the test (tests/security/setup.ts); everything else is the app's own code.
+          setupFiles: ["tests/security/setup.ts"],
+          // next-auth imports "next/server" without an extension, which Node's ESM loader refuses.
+          server: { deps: { inline: ["next-auth"] } },
+          maxWorkers: process.env.DATABASE_URL ? 1 : 2,
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -88,6 +88,21 @@ export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F
 export const noControlCharacters = (text: string) => !CONTROL_CHARACTERS.test(text);
 export const CONTROL_CHARACTERS_MESSAGE = "Remove the invisible control characters from this text.";
 
+/**
+ * Every submitted text field with a control character in it, as field errors (null when none):
+ * server actions refuse such input before any schema sees it, so no field of any form can carry
+ * one to the database, whatever that field's own schema checks.
+ */
+export function controlCharacterErrors(input: unknown): FieldErrors | null {
+  if (typeof input !== "object" || input === null) return null;
+  let errors: FieldErrors | null = null;
+  for (const [key, value] of Object.entries(input)) {
+    const texts = Array.isArray(value) ? value : [value];
+    if (texts.some((t) => typeof t === "string" && CONTROL_CHARACTERS.test(t))) (errors ??= {})[key] = [CONTROL_CHARACTERS_MESSAGE];
+  }
+  return errors;
+}
+
 /** A page's search parameter as one string: the first when it was given more than once. */
 export function firstParam(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;

@@ -6,7 +6,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { AppError, fromLedgerError } from "../errors";
-import { fieldErrorsOf } from "../validation";
+import { controlCharacterErrors, CONTROL_CHARACTERS_MESSAGE, fieldErrorsOf } from "../validation";
 
 export { fieldErrorsOf } from "../validation";
 import { captureRequestContext, withRequestContext } from "../audit/context";
@@ -73,6 +73,8 @@ export async function runAction<S extends z.ZodType, T>(
       });
       actor = current;
       const raw = formToObject(input);
+      const control = controlCharacterErrors(raw);
+      if (control) return { ok: false, message: CONTROL_CHARACTERS_MESSAGE, fieldErrors: control, code: "invalid" };
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
         return { ok: false, message: "Please check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), code: "invalid" };

@@ -1,0 +1,264 @@
+// The security checks that need the real server (`npm start`, as the browser tests run it): a
+// sample of the authorisation matrix called over HTTP exactly as a browser calls a server action
+// (POST with the Next-Action header and React's encoded arguments), cross-origin POSTs, GETs that
+// must change nothing, and the sign-in link raced by 50 requests through next-auth itself.
+import { randomBytes, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { E2E_PG_PORT, PORT } from "../../playwright.config";
+import { CALLER_KINDS, changedTables, connectWorld, fingerprint, member, outcomeOf, type CallerKind, type Outcome, type World } from "../security/harness";
+import { MATRIX, type ActionEntry, type Expect, type RouteEntry } from "../security/matrix";
+import { recordSummary } from "../security/summary";
+import { linkFrom, waitForMail } from "./support";
+
+const require = createRequire(import.meta.url);
+const { encodeReply } = require("next/dist/compiled/react-server-dom-webpack/client.node.js") as {
+  encodeReply: (value: unknown) => Promise<FormData | string>;
+};
+
+const BASE = `http://localhost:${PORT}`;
+const DB_URL = `postgresql://postgres:postgres@127.0.0.1:${E2E_PG_PORT}/timebank`;
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+interface ManifestAction {
+  filename: string;
+  exportedName: string;
+  workers: Record<string, unknown>;
+}
+
+/** Server action ids of this build, by "file#export", with a page that serves each. */
+function actionIds(): Map<string, { id: string; page: string }> {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, ManifestAction>;
+  };
+  const out = new Map<string, { id: string; page: string }>();
+  for (const [id, a] of Object.entries(manifest.node)) {
+    const worker = Object.keys(a.workers).find((w) => !w.includes("[") && !w.includes("_not-found")) ?? "app/page";
+    const page = worker.replace(/^app/, "").replace(/\/page$/, "") || "/";
+    out.set(`${a.filename}#${a.exportedName}`, { id, page });
+  }
+  return out;
+}
+
+let world: World;
+let ids: Map<string, { id: string; page: string }>;
+const violations: string[] = [];
+const figures = { cellsOverHttp: 0, crossOriginRefused: 0, getRequestsChecked: 0, signInLinkRace: { requests: 0, sessions: 0 } };
+
+test.beforeAll(async () => {
+  world = await connectWorld(DB_URL, { pool: 8 });
+  ids = actionIds();
+});
+
+test.afterAll(async () => {
+  recordSummary("http", { ...figures, violations });
+  await world?.close();
+});
+
+/** A session for this member, as next-auth stores one; the cookie that carries it. */
+async function sessionCookie(memberId: string | null): Promise<string | undefined> {
+  if (!memberId) return undefined;
+  const token = randomBytes(24).toString("hex");
+  await world.prisma.session.create({ data: { sessionToken: token, userId: memberId, expires: new Date(Date.now() + 3_600_000) } });
+  return `authjs.session-token=${token}`;
+}
+
+/** Calls a server action over HTTP as the browser does. */
+async function postAction(entryId: string, form: FormData, options: { cookie?: string; origin?: string | null; ip?: string } = {}) {
+  const action = ids.get(entryId);
+  if (!action) throw new Error(`No server action ${entryId} in this build's manifest`);
+  const headers: Record<string, string> = { "Next-Action": action.id, Accept: "text/x-component" };
+  if (options.origin !== null) headers.Origin = options.origin ?? BASE;
+  if (options.cookie) headers.Cookie = options.cookie;
+  if (options.ip) headers["X-Forwarded-For"] = options.ip;
+  const body = await encodeReply([null, form]);
+  return fetch(`${BASE}${action.page}`, { method: "POST", headers, body: body as BodyInit, redirect: "manual" });
+}
+
+/** What an action's HTTP answer says: its result row, or a redirect. */
+async function outcomeOfResponse(response: Response): Promise<Outcome> {
+  const text = await response.text();
+  const redirect = response.headers.get("x-action-redirect");
+  if (redirect) return { kind: "redirect", to: redirect.split(";")[0]! };
+  if (response.status !== 200) return { kind: "threw", error: `HTTP ${response.status}: ${text.slice(0, 200)}` };
+  const line = text.split("\n").find((l) => l.startsWith("1:"));
+  if (!line) return { kind: "threw", error: `no result row: ${text.slice(0, 200)}` };
+  const row = line.slice(2);
+  if (row.startsWith("E")) return { kind: "threw", error: `server error ${row.slice(1, 200)}` };
+  return outcomeOf(JSON.parse(row));
+}
+
+function classify(outcome: Outcome): Expect | "broken" {
+  if (outcome.kind === "ok" || outcome.kind === "redirect") return "allowed";
+  if (outcome.kind === "refused" || outcome.kind === "rule") return "refused";
+  return "broken";
+}
+
+/**
+ * Every table, as in the direct matrix, but for two the demo server's own background work changes
+ * while a test runs: sessions (each cell signs in a new one) and notifications (the scheduled
+ * reminders write rows for the demo members, and the email outbox marks rows sent). Notifications
+ * are compared only for the members this test created (since `since`), without the outbox's columns.
+ */
+async function httpFingerprint(since: Date): Promise<Record<string, string>> {
+  const all = await fingerprint(world);
+  delete all.auth_sessions;
+  delete all.notifications;
+  const mine = await world.pg.query<{ h: string }>(
+    `SELECT count(*) || ':' || coalesce(md5(string_agg(n.id::text || n.kind || coalesce(n.read_at::text, '-'), ',' ORDER BY n.id)), '') AS h
+       FROM notifications n JOIN members m ON m.id = n.member_id WHERE m.created_at >= $1`,
+    [since],
+  );
+  return { ...all, "notifications (this test's members)": mine.rows[0]!.h };
+}
+
+/** The bank at rest: background work (the email outbox) has finished with the last call. */
+async function settled(since: Date): Promise<Record<string, string>> {
+  let last = await httpFingerprint(since);
+  for (let i = 0; i < 40; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const next = await httpFingerprint(since);
+    if (changedTables(last, next).length === 0) return next;
+    last = next;
+  }
+  return last;
+}
+
+async function dbNow(): Promise<Date> {
+  return (await world.pg.query<{ now: Date }>("SELECT clock_timestamp() AS now")).rows[0]!.now;
+}
+
+async function callerFor(kind: CallerKind, partyId: string): Promise<string | null> {
+  switch (kind) {
+    case "anonymous":
+      return null;
+    case "pending":
+    case "suspended":
+      await world.prisma.user.update({ where: { id: partyId }, data: { status: kind } });
+      return partyId;
+    case "party":
+      return partyId;
+    case "nonParty":
+      return (await member(world)).id;
+    case "admin":
+      return (await member(world, { role: "admin" })).id;
+  }
+}
+
+const sampled = MATRIX.filter((e): e is ActionEntry | RouteEntry => e.kind !== "http-only" && e.http === true);
+
+test.describe("the authorisation matrix over HTTP (a sample)", () => {
+  for (const entry of sampled) {
+    test(`${entry.id}`, async () => {
+      const found: string[] = [];
+      for (const kind of CALLER_KINDS) {
+        const since = await dbNow();
+        const party = await member(world);
+        const target = await entry.setup(world, party);
+        const callerId = await callerFor(kind, party.id);
+        const cookie = await sessionCookie(callerId);
+        const before = await settled(since);
+        let outcome: Outcome;
+        if (entry.kind === "action") {
+          outcome = await outcomeOfResponse(await postAction(entry.id, target as FormData, { cookie }));
+        } else {
+          const { url } = target as { url: string };
+          const response = await fetch(url.replace("http://localhost:3000", BASE), { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
+          const body = await response.text();
+          outcome = response.ok ? { kind: "ok", data: body.length } : [401, 403, 404].includes(response.status) ? { kind: "refused", code: String(response.status), message: body.slice(0, 200) } : { kind: "internal", message: `${response.status}` };
+        }
+        const changed = changedTables(before, await settled(since));
+        figures.cellsOverHttp++;
+        const expected = entry.expect[kind];
+        const got = classify(outcome);
+        const where = `${entry.id} as ${kind} over HTTP`;
+        if (expected === "noop" ? got !== "allowed" || changed.length > 0 : got !== expected) found.push(`${where}: expected ${expected}, got ${JSON.stringify(outcome)}`);
+        if (expected === "refused" && changed.length > 0) found.push(`${where}: refused but changed ${changed.join(", ")}`);
+      }
+      violations.push(...found);
+      expect(found).toEqual([]);
+    });
+  }
+});
+
+test.describe("cross-origin requests", () => {
+  test("a server action posted from another origin is refused and changes nothing, with a valid session cookie", async () => {
+    const since = await dbNow();
+    const giver = await member(world);
+    const taker = await member(world);
+    const cookie = await sessionCookie(giver.id);
+    const found: string[] = [];
+    for (const origin of ["https://evil.example", "null", `http://localhost:${PORT + 1}`, "http://localhost.evil.example"]) {
+      const before = await settled(since);
+      const response = await postAction(
+        "app/dashboard/donate/actions.ts#donateAction",
+        (() => {
+          const f = new FormData();
+          for (const [k, v] of Object.entries({ to: taker.id, hours: "1", mins: "0", requestKey: randomUUID() })) f.append(k, v);
+          return f;
+        })(),
+        { cookie, origin },
+      );
+      const outcome = await outcomeOfResponse(response);
+      const changed = changedTables(before, await settled(since));
+      if (classify(outcome) === "allowed" || changed.length > 0) found.push(`Origin ${origin}: ${JSON.stringify(outcome)}, changed ${changed.join(", ")}`);
+      else figures.crossOriginRefused++;
+    }
+    // The same request from the app's own origin goes through: the refusals above were the origin's.
+    const same = await outcomeOfResponse(
+      await postAction("app/dashboard/donate/actions.ts#donateAction", (() => {
+        const f = new FormData();
+        for (const [k, v] of Object.entries({ to: taker.id, hours: "1", mins: "0", requestKey: randomUUID() })) f.append(k, v);
+        return f;
+      })(), { cookie }),
+    );
+    violations.push(...found);
+    expect(found).toEqual([]);
+    expect(same.kind).toBe("ok");
+  });
+
+  test("GET requests change nothing: every page and download, as a member and as an admin", async () => {
+    const since = await dbNow();
+    const someone = await member(world);
+    const admin = await member(world, { role: "admin" });
+    const ex = await world.prisma.exchange.findFirstOrThrow({ select: { id: true } });
+    const listing = await world.prisma.listing.findFirstOrThrow({ where: { status: "open" }, select: { id: true } });
+    const memberPages = ["/", "/browse", "/browse?q=sepsis", `/listings/${listing.id}`, "/listings", "/dashboard", "/exchanges", `/exchanges/${ex.id}`, "/notifications", "/profile", "/settings", `/members/${someone.id}`, "/api/my-data", "/signin", "/join", "/api/health"];
+    const adminPages = ["/admin", "/admin/members", "/admin/members/pending", "/admin/disputes", "/admin/ledger", "/admin/audit", "/admin/reports", "/admin/settings", "/admin/ledger/export", "/admin/audit/export", "/admin/reports/hours-per-month/csv"];
+    const found: string[] = [];
+    for (const [who, pages] of [[someone.id, memberPages], [admin.id, adminPages]] as const) {
+      const cookie = await sessionCookie(who);
+      for (const page of pages) {
+        const before = await settled(since);
+        const response = await fetch(`${BASE}${page}`, { headers: { Cookie: cookie! }, redirect: "manual" });
+        await response.arrayBuffer();
+        const changed = changedTables(before, await settled(since));
+        figures.getRequestsChecked++;
+        if (response.status >= 500) found.push(`GET ${page}: HTTP ${response.status}`);
+        if (changed.length > 0) found.push(`GET ${page} changed ${changed.join(", ")}`);
+      }
+    }
+    violations.push(...found);
+    expect(found).toEqual([]);
+  });
+});
+
+test("a sign-in link raced by 50 requests through next-auth signs in exactly once", async () => {
+  const someone = await member(world);
+  const asked = Date.now();
+  const form = new FormData();
+  form.append("email", someone.email);
+  const sent = await outcomeOfResponse(await postAction("app/signin/actions.ts#requestSignInLink", form, { ip: "198.51.100.23" }));
+  expect(sent.kind, JSON.stringify(sent)).toBe("redirect");
+  const mail = await waitForMail((m) => m.to.includes(someone.email.toLowerCase()), { after: asked });
+  const link = linkFrom(mail, "/api/auth/callback/nodemailer");
+  const responses = await Promise.all(Array.from({ length: 50 }, () => fetch(link, { redirect: "manual" })));
+  const sessions = responses.filter((r) => (r.headers.getSetCookie?.() ?? []).some((c) => /authjs\.session-token=[^;]+/.test(c) && !/authjs\.session-token=;/.test(c)));
+  figures.signInLinkRace = { requests: responses.length, sessions: sessions.length };
+  const stored = await world.prisma.session.count({ where: { userId: someone.id } });
+  if (sessions.length !== 1 || stored !== 1) violations.push(`sign-in link race: ${sessions.length} session cookies, ${stored} sessions stored`);
+  expect(sessions).toHaveLength(1);
+  expect(stored).toBe(1);
+});

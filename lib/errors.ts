@@ -8,7 +8,8 @@ export type AppErrorCode =
   | "forbidden" // signed in, but not allowed (pending, suspended, not a party, not an admin)
   | "not_found" // no such thing, or not one the caller may see
   | "conflict" // an illegal state change: the exchange is no longer in a state that allows it
-  | "below_floor"; // the payer's available hours do not cover it
+  | "below_floor" // the payer's available hours do not cover it
+  | "rate_limited"; // too many of these in a short time: the message says when to try again (lib/rate-limit)
 
 export type FieldErrors = Record<string, string[]>;
 

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createPrismaClient } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
+import { assertRateLimitSettings } from "../lib/rate-limit/limits";
 import { bankIsEmpty, seedDemoBank } from "../lib/seed/demo";
 import { buildIsCurrent } from "./lib/build-hash";
 import { buildApp, nextBin } from "./lib/build";
@@ -51,6 +52,7 @@ async function main() {
     if (env.APP_ENV === "production" && !env.SMTP_URL) {
       throw new Error("SMTP_URL is required in production (e.g. smtp://user:password@mail.example.org:587), so members can get their sign-in links.");
     }
+    assertRateLimitSettings(env);
     env.APP_URL ||= `http://localhost:${port}`;
     // Sign-in links and the redirect after them use this one address, so the session cookie is
     // set for the host the member goes on to use.

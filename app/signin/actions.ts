@@ -2,11 +2,14 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { captureRequestContext, withRequestContext } from "@/lib/audit/context";
 import { signIn, signOut } from "@/lib/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { emailSchema } from "@/lib/auth/email-address";
 import { fieldErrorsOf } from "@/lib/actions/run";
 import type { FormState } from "@/lib/actions/result";
+import { RateLimitedError } from "@/lib/rate-limit/consume";
+import { limitSignInEmail } from "@/lib/rate-limit/sign-in";
 
 const signInInput = z.object({ email: emailSchema, callbackUrl: z.string().optional() });
 
@@ -15,6 +18,14 @@ export async function requestSignInLink(_prev: FormState, formData: FormData): P
   const parsed = signInInput.safeParse({ email: formData.get("email") ?? "", callbackUrl: formData.get("callbackUrl") ?? undefined });
   if (!parsed.success) {
     return { ok: false, message: "Please check your email address.", fieldErrors: fieldErrorsOf(parsed.error) };
+  }
+  // Counted before next-auth sends anything: per address and per client (lib/rate-limit).
+  const context = await captureRequestContext();
+  try {
+    await withRequestContext(context, () => limitSignInEmail(parsed.data.email, context.ip));
+  } catch (err) {
+    if (err instanceof RateLimitedError) return { ok: false, message: err.message, code: err.code };
+    throw err;
   }
   try {
     await signIn("nodemailer", { email: parsed.data.email, redirectTo: safeCallbackUrl(parsed.data.callbackUrl), redirect: false });

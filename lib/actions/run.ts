@@ -10,9 +10,10 @@ import { controlCharacterErrors, CONTROL_CHARACTERS_MESSAGE, fieldErrorsOf } fro
 
 export { fieldErrorsOf } from "../validation";
 import { captureRequestContext, withRequestContext } from "../audit/context";
-import { recordRefusal } from "../audit/write";
+import { recordRateLimitHit, recordRefusal } from "../audit/write";
 import { requireActiveMember, requireAdmin, requireMember, type SessionMember } from "../auth/session";
 import { JOB, runSoon } from "../jobs/queue";
+import { RateLimitedError } from "../rate-limit/consume";
 import type { ActionResult } from "./result";
 
 /** Who may call: any signed-in member, an active member (the default), or an active admin. */
@@ -87,6 +88,8 @@ export async function runAction<S extends z.ZodType, T>(
       unstable_rethrow(err);
       // Refused by the domain's own check (not a party, not an admin any more): recorded too.
       if (actor && err instanceof AppError && err.code === "forbidden") await recordRefusal(actor.id, err.message, { code: err.code });
+      // Refused by a rate limit (the domain's transaction rolled back): recorded too, on its own.
+      if (err instanceof RateLimitedError) await recordRateLimitHit(err, actor?.id ?? null);
       return errorResult(err);
     }
   });

@@ -5,6 +5,7 @@ export const AUDIT_ACTIONS = {
   "auth.sign_in": "Signed in",
   "auth.sign_out": "Signed out",
   "auth.refused": "Refused: not signed in or not allowed",
+  "rate_limit.hit": "Refused: too many in a short time (rate limit)",
   "member.approve": "Approved a member",
   "member.decline": "Declined a member",
   "member.suspend": "Suspended a member",

@@ -28,6 +28,7 @@ export const AUDIT_TARGET_TYPES = {
 
 const GROUP_LABELS: Record<string, string> = {
   auth: "Sign-ins and refusals",
+  rate_limit: "Rate limits",
   member: "Members",
   admin: "Admins",
   settings: "Settings",

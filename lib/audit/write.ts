@@ -5,6 +5,8 @@
 import { now } from "../clock";
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
+import { consumeRate, sha256Hex, type RateLimitedError } from "../rate-limit/consume";
+import { RATE_LIMITS, rateOf } from "../rate-limit/limits";
 import { requestContext } from "./context";
 
 type AuditDb = Pick<Prisma.TransactionClient, "auditLog">;
@@ -42,7 +44,7 @@ export async function writeAudit(tx: AuditDb, entry: AuditEntry): Promise<void> 
 export async function recordRefusal(actorId: string | null, reason: string, details: Record<string, string | null> = {}): Promise<void> {
   const context = requestContext();
   try {
-    await writeAudit(db(), {
+    await writeSecurityEvent({
       actorId,
       action: "auth.refused",
       targetType: context.path ? "page" : undefined,
@@ -52,4 +54,41 @@ export async function recordRefusal(actorId: string | null, reason: string, deta
   } catch (err) {
     console.error("[audit] could not record a refused request", err);
   }
+}
+
+/**
+ * A use refused by a rate limit: who, which limit, the key (an email address only as the start of
+ * its SHA-256, which an admin can match by hashing a suspected address) and how long to wait.
+ * Written outside the refused transaction, which rolled back.
+ */
+export async function recordRateLimitHit(err: RateLimitedError, actorId: string | null): Promise<void> {
+  const context = requestContext();
+  const key = RATE_LIMITS[err.limit].keyedBy === "address" ? `sha256:${sha256Hex(err.key).slice(0, 16)}` : err.key.slice(0, 100);
+  try {
+    await writeSecurityEvent({
+      actorId,
+      action: "rate_limit.hit",
+      targetType: context.path ? "page" : undefined,
+      targetId: context.path ?? undefined,
+      details: { limit: err.limit, key, retryAfterSeconds: err.retryAfterSeconds },
+    });
+  } catch (e) {
+    console.error("[audit] could not record a rate limit hit", e);
+  }
+}
+
+/**
+ * Anyone can make requests that are refused, and the audit log is append-only, so security rows
+ * pass through the auditRefusals limit per client address (or member, without one): past it they
+ * are not written, and the server log says so once per row left out.
+ */
+async function writeSecurityEvent(entry: AuditEntry): Promise<void> {
+  const context = requestContext();
+  const client = context.ip ?? (entry.actorId ? `member:${entry.actorId}` : "unknown");
+  const decision = await consumeRate(db(), "auditRefusals", rateOf("auditRefusals"), client);
+  if (!decision.allowed) {
+    console.warn(`[audit] ${entry.action} not recorded: ${client} is over the auditRefusals limit for ${Math.ceil(decision.retryAfterMs / 1000)} s more`);
+    return;
+  }
+  await writeAudit(db(), entry);
 }

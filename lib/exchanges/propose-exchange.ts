@@ -1,7 +1,8 @@
 // A member proposes an exchange from a listing: on an open offer they ask for the help (they pay,
 // the owner provides); on an open request they offer to help (they provide, the owner pays).
 // Nothing moves in the ledger until the other member accepts, but a proposer who pays cannot ask
-// for more than they could commit now (accepting checks again, counting holds made since).
+// for more than they could commit now (accepting checks again, counting holds made since). How
+// many a member may propose in a short time is the "proposals" rate limit (lib/rate-limit).
 import { transaction } from "../db/transaction";
 import { db, type PrismaClient } from "../db/client";
 import { AppError, conflict, forbidden, notFound } from "../errors";
@@ -10,6 +11,7 @@ import { lockActiveMember, type Tx } from "../members/guard";
 import { now } from "../clock";
 import { formatMinutes } from "../format/minutes";
 import { notify } from "../notifications/notify";
+import { enforceRateLimit } from "../rate-limit/consume";
 import { exchangeLink, recordEvent } from "./locked";
 import { firstName, isUniqueViolation, parseInput } from "./parse";
 import { proposeSchema } from "./schemas";
@@ -54,6 +56,9 @@ export async function proposeExchange(actorId: string, input: unknown, database:
         const canSpend = await canSpendMinutes(tx, actorId);
         if (canSpend !== null && data.minutes > canSpend) throw overSpend(canSpend);
       }
+      // Counted in this transaction, after the replay check above: a retried form, a refusal or a
+      // lost race on the request key (rolled back below) counts nothing.
+      await enforceRateLimit(tx, "proposals", actorId);
       const at = now();
       const ex = await tx.exchange.create({
         data: {

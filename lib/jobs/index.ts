@@ -8,6 +8,7 @@ import { db } from "../db/client";
 import { runExchangeSweep } from "../exchanges/auto-confirm";
 import { deliverPendingEmails } from "../notifications/outbox";
 import { LEDGER_CHECK_KINDS, runLedgerCheck } from "../ledger";
+import { deleteExpiredRateLimits } from "../rate-limit/cleanup";
 import { JOB, jobQueue, setJobQueue, type JobName } from "./queue";
 
 export { JOB, runSoon, type JobName } from "./queue";
@@ -15,10 +16,13 @@ export { JOB, runSoon, type JobName } from "./queue";
 const EVERY_MINUTE = "* * * * *";
 /** 03:17 UTC: a quiet hour, and not on the hour when other jobs on the same server start. */
 const NIGHTLY = "17 3 * * *";
+/** 04:41 UTC: away from the ledger checks. */
+const NIGHTLY_LATER = "41 4 * * *";
 const SCHEDULES: Record<JobName, string> = {
   [JOB.exchangeSweep]: EVERY_MINUTE,
   [JOB.emailOutbox]: EVERY_MINUTE,
   [JOB.ledgerChecks]: NIGHTLY,
+  [JOB.rateLimitCleanup]: NIGHTLY_LATER,
 };
 const POLL_SECONDS = 1;
 
@@ -37,6 +41,9 @@ export async function startJobs(connectionString: string): Promise<PgBoss> {
   await boss.work(JOB.emailOutbox, { pollingIntervalSeconds: POLL_SECONDS }, async () => deliverPendingEmails(db()));
   await boss.work(JOB.ledgerChecks, { pollingIntervalSeconds: 60 }, async () => {
     for (const kind of LEDGER_CHECK_KINDS) await runLedgerCheck(kind, null, db());
+  });
+  await boss.work(JOB.rateLimitCleanup, { pollingIntervalSeconds: 60 }, async () => {
+    await deleteExpiredRateLimits(db());
   });
   return boss;
 }

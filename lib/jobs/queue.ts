@@ -9,6 +9,8 @@ export const JOB = {
   emailOutbox: "email-outbox",
   /** The ledger's three checks, each night: their results show on the admin ledger page. */
   ledgerChecks: "ledger-checks",
+  /** Rate limit rows that expired (lib/rate-limit), each night. */
+  rateLimitCleanup: "rate-limit-cleanup",
 } as const;
 export type JobName = (typeof JOB)[keyof typeof JOB];
 

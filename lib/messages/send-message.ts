@@ -1,6 +1,7 @@
 // A message in an exchange's thread, from one party to the other, while the exchange is open and
 // after it is confirmed, disputed or resolved; not once it was declined or cancelled (nothing is
-// left to arrange). The form's request key makes a resent message land once.
+// left to arrange). The form's request key makes a resent message land once; how many a member
+// may send in a short time is the "messages" rate limit (lib/rate-limit).
 import { transaction } from "../db/transaction";
 import { db, type PrismaClient } from "../db/client";
 import { now } from "../clock";
@@ -9,6 +10,7 @@ import { exchangeLink } from "../exchanges/locked";
 import { firstName, isUniqueViolation, parseInput } from "../exchanges/parse";
 import { lockActiveMember } from "../members/guard";
 import { notify } from "../notifications/notify";
+import { enforceRateLimit } from "../rate-limit/consume";
 import { MESSAGE_PREVIEW_LENGTH, sendMessageSchema } from "./schemas";
 
 export interface SentMessage {
@@ -39,6 +41,9 @@ export async function sendMessage(actorId: string, input: unknown, database: Pri
       if (ex.state === "declined" || ex.state === "cancelled") {
         throw conflict(`This exchange was ${ex.state}, so no more messages can be sent on it.`);
       }
+      // Counted in this transaction: a resent message (above) or a refusal counts nothing, and
+      // the limit's row lock makes one member's concurrent messages take their turns.
+      await enforceRateLimit(tx, "messages", actorId);
       const at = now();
       const m = await tx.message.create({
         data: { exchangeId: ex.id, senderId: actorId, body: data.body, requestKey: data.requestKey, createdAt: at },

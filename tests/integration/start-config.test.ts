@@ -1,5 +1,6 @@
 // `npm start` against a real database (DATABASE_URL) is production unless APP_ENV says otherwise:
-// it refuses to start without an email server, rather than drop members' sign-in links.
+// it refuses to start without an email server, rather than drop members' sign-in links, and with
+// a rate limit setting it cannot read, rather than run on the default.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -24,6 +25,12 @@ describe("npm start in production", () => {
     const run = start({ AUTH_SECRET: "a-test-secret-that-is-long-enough-1234" });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain("SMTP_URL is required in production");
+  });
+
+  it("refuses to start with a rate limit setting it cannot read, naming it, rather than use the default", () => {
+    const run = start({ SMTP_URL: "smtp://127.0.0.1:2525", AUTH_SECRET: "a-test-secret-that-is-long-enough-1234", TIMEBANK_RATE_LIMIT_MESSAGES: "lots" });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('TIMEBANK_RATE_LIMIT_MESSAGES="lots" cannot be used');
   });
 
   it("refuses to start without AUTH_SECRET", () => {

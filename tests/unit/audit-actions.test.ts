@@ -39,7 +39,7 @@ describe("AUDIT_ACTIONS", () => {
 
   it("finds the actions the app writes (the scan itself works)", () => {
     const actions = new Set(written.map((w) => w.action));
-    for (const known of ["auth.refused", "auth.sign_in", "auth.sign_out", "member.approve", "member.close"]) expect(actions).toContain(known);
+    for (const known of ["auth.refused", "auth.sign_in", "auth.sign_out", "member.approve", "member.close", "rate_limit.hit"]) expect(actions).toContain(known);
   });
 
   it("lists every action written to the audit log in lib/ and app/", () => {
@@ -56,7 +56,7 @@ describe("AUDIT_ACTIONS", () => {
 
   it("names each action as dotted lower case words with a label", () => {
     for (const [action, label] of Object.entries(AUDIT_ACTIONS)) {
-      expect(action).toMatch(/^[a-z]+\.[a-z_]+$/);
+      expect(action).toMatch(/^[a-z_]+\.[a-z_]+$/);
       expect(label.length).toBeGreaterThan(3);
       expect(describeAuditAction(action)).toBe(label);
     }

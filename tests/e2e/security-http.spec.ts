@@ -45,7 +45,13 @@ function actionIds(): Map<string, { id: string; page: string }> {
 let world: World;
 let ids: Map<string, { id: string; page: string }>;
 const violations: string[] = [];
-const figures = { cellsOverHttp: 0, crossOriginRefused: 0, getRequestsChecked: 0, signInLinkRace: { requests: 0, sessions: 0 } };
+const figures = {
+  cellsOverHttp: 0,
+  crossOriginRefused: 0,
+  getRequestsChecked: 0,
+  signInLinkRace: { requests: 0, sessions: 0 },
+  signInFlood: { requests: 0, sent: 0, limited: 0, delivered: 0 },
+};
 
 test.beforeAll(async () => {
   world = await connectWorld(DB_URL, { pool: 8 });
@@ -261,4 +267,43 @@ test("a sign-in link raced by 50 requests through next-auth signs in exactly onc
   if (sessions.length !== 1 || stored !== 1) violations.push(`sign-in link race: ${sessions.length} session cookies, ${stored} sessions stored`);
   expect(sessions).toHaveLength(1);
   expect(stored).toBe(1);
+});
+
+test.describe("rate limits over HTTP", () => {
+  test("50 sign-in requests at once for one address send exactly the limit's emails; the rest are told when to try again", async () => {
+    const email = `flood-${randomUUID().slice(0, 8)}@nhs.test`;
+    const asked = Date.now();
+    const outcomes = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => {
+        const form = new FormData();
+        form.append("email", email);
+        return postAction("app/signin/actions.ts#requestSignInLink", form, { ip: `203.0.113.${i + 1}` }).then(outcomeOfResponse);
+      }),
+    );
+    const sent = outcomes.filter((o) => o.kind === "redirect").length;
+    const limited = outcomes.filter((o) => o.kind === "rule" && o.code === "rate_limited" && /try again in \d+ minutes?\./i.test(o.message)).length;
+    // Each allowed request is one email to the address: wait for them, then make sure no more come.
+    for (let n = 0; n < sent; n++) await waitForMail((m) => m.to.includes(email) && m.at >= asked, { after: asked });
+    await new Promise((r) => setTimeout(r, 1500));
+    const { mails } = await import("./support");
+    const delivered = mails().filter((m) => m.at >= asked && m.to.includes(email)).length;
+    figures.signInFlood = { requests: outcomes.length, sent, limited, delivered };
+    if (sent !== 5 || limited !== 45 || delivered !== 5) violations.push(`sign-in flood: ${sent} sent, ${limited} limited, ${delivered} emails delivered`);
+    expect({ sent, limited, delivered }).toEqual({ sent: 5, limited: 45, delivered: 5 });
+  });
+
+  test("next-auth's own sign-in POST is refused: links are sent only by the rate-limited action", async () => {
+    const csrf = await fetch(`${BASE}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const email = `direct-${randomUUID().slice(0, 8)}@nhs.test`;
+    const response = await fetch(`${BASE}/api/auth/signin/nodemailer`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, Origin: BASE },
+      body: new URLSearchParams({ csrfToken, email, callbackUrl: "/dashboard" }),
+      redirect: "manual",
+    });
+    expect(response.status).toBe(405);
+    expect(await world.prisma.verificationToken.count({ where: { identifier: email } })).toBe(0);
+  });
 });

@@ -371,7 +371,7 @@ export const MATRIX: Entry[] = [
   {
     kind: "http-only",
     id: "POST /api/auth/[...nextauth]",
-    who: "nobody for sign-in (refused: sign-in links are sent only by requestSignInLink, which is rate-limited)",
+    who: "nobody for sign-in: POST /api/auth/signin/* answers 405 (links are sent only by requestSignInLink, which is rate-limited); next-auth's other POSTs need its CSRF token",
     party: "—",
     expect: row([R, R, R, R, R, R]),
     why: "next-auth's own handler; checked over HTTP",

@@ -1,5 +1,9 @@
 # The app for docker compose (or any container platform). PostgreSQL comes from DATABASE_URL;
 # `npm start` applies migrations on start, then serves the build made here.
+# No secret goes into the image: the build needs none, and .env files are not copied in
+# (.dockerignore). At run time the app requires, in production, DATABASE_URL, AUTH_SECRET,
+# NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, SMTP_URL and APP_URL, and refuses to start naming any that
+# is missing (lib/env.ts; docker-compose.yml passes them).
 FROM node:24-bookworm-slim
 
 WORKDIR /app

@@ -1,24 +1,24 @@
-// Settings read from the environment, in one place. "Production" is APP_ENV=production, or, when
-// APP_ENV is unset, NODE_ENV=production: `npm start` on the embedded demo database sets
-// APP_ENV=development, so a bare `next start` is treated as production and needs real SMTP.
-export type AppEnv = "production" | "development" | "test";
+// Settings read from the environment, in one place; each variable is defined (and checked at
+// start-up) in lib/env.ts. "Production" is APP_ENV=production, or, when APP_ENV is unset,
+// NODE_ENV=production: `npm start` on the embedded demo database sets APP_ENV=development, so a
+// bare `next start` is treated as production and needs real SMTP.
+import { appEnvOf, readEnv, type AppEnv } from "./env";
+
+export type { AppEnv };
 
 export function appEnv(): AppEnv {
-  const explicit = process.env.APP_ENV;
-  if (explicit === "production" || explicit === "development" || explicit === "test") return explicit;
-  if (process.env.NODE_ENV === "production") return "production";
-  return process.env.NODE_ENV === "test" ? "test" : "development";
+  return appEnvOf(readEnv().APP_ENV, process.env.NODE_ENV);
 }
 
 export const isProduction = (): boolean => appEnv() === "production";
 
 /** SMTP server for all email, e.g. smtp://user:pass@mail.example.org:587. */
 export function smtpUrl(): string | undefined {
-  return process.env.SMTP_URL?.trim() || undefined;
+  return readEnv().SMTP_URL;
 }
 
 export function emailFrom(): string {
-  return process.env.EMAIL_FROM?.trim() || "QI Time Bank <no-reply@timebank.invalid>";
+  return readEnv().EMAIL_FROM ?? "QI Time Bank <no-reply@timebank.invalid>";
 }
 
 /**
@@ -31,7 +31,7 @@ export function devMailboxEnabled(): boolean {
 
 /** Test-only routes (the settable clock): on only when asked for, and never in production. */
 export function testHooksEnabled(): boolean {
-  return !isProduction() && process.env.TIMEBANK_TEST_HOOKS === "1";
+  return !isProduction() && readEnv().TIMEBANK_TEST_HOOKS === "1";
 }
 
 /** How long a sign-in link works. */
@@ -41,7 +41,8 @@ export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 /** The address members reach the app at, for links in email. */
 export function appUrl(): string {
-  const explicit = process.env.APP_URL?.trim() || process.env.AUTH_URL?.trim();
+  const env = readEnv();
+  const explicit = env.APP_URL ?? env.AUTH_URL;
   if (explicit) return explicit.replace(/\/+$/, "").replace(/\/api\/auth$/, "");
-  return `http://localhost:${process.env.PORT || 3000}`;
+  return `http://localhost:${env.PORT || 3000}`;
 }

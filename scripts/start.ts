@@ -3,8 +3,8 @@
 // Ctrl-C stops the app and then PostgreSQL cleanly. `--dev` runs `next dev` instead.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createPrismaClient } from "../lib/db/client";
+import { validateEnv } from "../lib/env";
 import { migrate } from "../lib/db/migrate";
-import { assertRateLimitSettings } from "../lib/rate-limit/limits";
 import { bankIsEmpty, seedDemoBank } from "../lib/seed/demo";
 import { buildIsCurrent } from "./lib/build-hash";
 import { buildApp, nextBin } from "./lib/build";
@@ -49,20 +49,22 @@ async function main() {
     // The embedded database is a demo or development bank: email without SMTP goes to the
     // development mailbox. With DATABASE_URL the app is in production unless APP_ENV says not.
     env.APP_ENV ||= database.embedded ? "development" : "production";
-    if (env.APP_ENV === "production" && !env.SMTP_URL) {
-      throw new Error("SMTP_URL is required in production (e.g. smtp://user:password@mail.example.org:587), so members can get their sign-in links.");
-    }
-    assertRateLimitSettings(env);
-    env.APP_URL ||= `http://localhost:${port}`;
+    const production = env.APP_ENV === "production";
+    // In production the address must be given (it goes into every email's links); a demo bank
+    // on this machine is at localhost.
+    if (!production) env.APP_URL ||= `http://localhost:${port}`;
     // Sign-in links and the redirect after them use this one address, so the session cookie is
     // set for the host the member goes on to use.
-    env.AUTH_URL ||= env.APP_URL;
-    if (!env.AUTH_SECRET) {
+    if (env.APP_URL) env.AUTH_URL ||= env.APP_URL;
+    if (!env.AUTH_SECRET && !production) {
       if (!database.dataDir) {
         throw new Error("AUTH_SECRET is required when DATABASE_URL is set (generate one with: openssl rand -base64 32).");
       }
       env.AUTH_SECRET = localAuthSecret(database.dataDir);
     }
+    // The same check `next start` makes (instrumentation.ts), before anything is migrated: every
+    // missing or malformed setting at once, SMTP_URL and AUTH_SECRET among them in production.
+    validateEnv({ ...env, NODE_ENV: dev ? "development" : "production" });
 
     const result = await migrate(database.url, { log });
     log(`Migrations: ${result.applied.length} applied, ${result.alreadyApplied} already in place.`);

@@ -176,15 +176,18 @@ export function ChartFrame({
   children: ReactNode;
 }) {
   const scrolls = width > SCROLL_ABOVE_WIDTH;
+  // Sized by attributes and classes, never a style="" attribute (the Content-Security-Policy
+  // refuses those): the width attribute is the largest size, max-w-full shrinks it with its card.
   const svg = (
     <svg
       role="img"
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-desc`}
       viewBox={`0 0 ${round(width)} ${round(height)}`}
-      width="100%"
+      width={round(width * MAX_SCALE)}
+      height={round(height * MAX_SCALE)}
+      className="h-auto max-w-full"
       preserveAspectRatio="xMinYMin meet"
-      style={{ maxWidth: `${round(width * MAX_SCALE)}px`, minWidth: scrolls ? `${round(width * MIN_SCALE)}px` : undefined, height: "auto" }}
       fontFamily="inherit"
       data-chart={id}
     >
@@ -195,10 +198,16 @@ export function ChartFrame({
     </svg>
   );
   if (!scrolls) return <div className="w-full">{svg}</div>;
-  // A wide chart (two years of months) scrolls inside its card at phone widths, never the page.
+  // A wide chart (two years of months) scrolls inside its card at phone widths, never the page. The
+  // empty spacer svg holds the inner box at least at the smallest size (a chart with max-width:
+  // 100% does not count towards min-content), so the chart shrinks with its card down to that
+  // size and scrolls below it.
   return (
     <div className="w-full overflow-x-auto" tabIndex={0} role="group" aria-label={`${title} (scrolls sideways on a narrow screen)`}>
-      {svg}
+      <div className="min-w-min">
+        <svg aria-hidden="true" focusable="false" width={round(width * MIN_SCALE)} height={0} className="block" data-chart-min={id} />
+        {svg}
+      </div>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 // their work inside it, so the domain code that writes audit rows does not need to be handed it,
 // and tests can set it (withRequestContext) without a request.
 import { AsyncLocalStorage } from "node:async_hooks";
+import { readEnv } from "../env";
 
 export interface RequestContext {
   ip: string | null;
@@ -31,8 +32,7 @@ const MAX_HEADER = 300;
  * Without a proxy a client could still name any address; docs/ADMIN.md says to run behind one.
  */
 export function trustedProxies(): number {
-  const n = Number(process.env.TIMEBANK_TRUSTED_PROXIES ?? 1);
-  return Number.isInteger(n) && n >= 1 && n <= 10 ? n : 1;
+  return readEnv().TIMEBANK_TRUSTED_PROXIES ?? 1;
 }
 
 export function contextFromHeaders(headers: Headers): RequestContext {

@@ -1,7 +1,8 @@
 // The named rate limits, in one table: how many of what, per how long, keyed by what, and the
 // first words a refused caller reads. Each can be changed without a release by an environment
 // variable, TIMEBANK_RATE_LIMIT_<NAME>="<count>/<period>" (e.g. TIMEBANK_RATE_LIMIT_SIGN_IN_PER_CLIENT
-// ="200/15m"); a value that cannot be read stops the app at start-up (assertRateLimitSettings)
+// ="200/15m"); a value that cannot be read stops the app at start-up (lib/env.ts lists
+// rateLimitSettingProblems with every other bad setting)
 // rather than silently falling back to the default. docs/RATE-LIMITS.md explains each.
 import { z } from "zod";
 
@@ -125,12 +126,6 @@ export function rateLimitSettingProblems(env: Env = process.env): string[] {
     if (!parsed.ok) problems.push(`${variable}=${JSON.stringify(value.slice(0, 40))} cannot be used: ${parsed.problem}.`);
   }
   return problems;
-}
-
-/** Stops start-up with every bad override named (scripts/start.ts, instrumentation.ts). */
-export function assertRateLimitSettings(env: Env = process.env): void {
-  const problems = rateLimitSettingProblems(env);
-  if (problems.length > 0) throw new Error(`Rate limit settings: ${problems.join(" ")}`);
 }
 
 /** The count and period in force for a limit. A bad override throws (start-up has said so already). */

@@ -11,7 +11,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 
 function start(env: Record<string, string>) {
   const clean = { ...process.env };
-  for (const k of ["APP_ENV", "SMTP_URL", "AUTH_SECRET", "NODE_ENV"]) delete clean[k];
+  for (const k of ["APP_ENV", "SMTP_URL", "AUTH_SECRET", "NODE_ENV", "APP_URL", "AUTH_URL", "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY"]) delete clean[k];
   return spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
     env: { ...clean, DATABASE_URL: database.url, PORT: "0", ...env },
@@ -37,5 +37,24 @@ describe("npm start in production", () => {
     const run = start({ SMTP_URL: "smtp://127.0.0.1:2525" });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain("AUTH_SECRET is required");
+  });
+
+  it("names every missing or malformed setting in one message (lib/env.ts), as next start does", () => {
+    const run = start({ AUTH_SECRET: "too-short", SMTP_URL: "mail.example.org" });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain("4 settings need attention");
+    expect(run.stderr).toContain("APP_URL is required in production");
+    expect(run.stderr).toContain("AUTH_SECRET is too short for production");
+    expect(run.stderr).toContain("SMTP_URL must be a URL starting smtp:// or smtps://");
+    expect(run.stderr).toContain("NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is required in production");
+    // APP_URL is not made up in production: the server it would name is only this machine.
+    const withKey = start({
+      AUTH_SECRET: "a-test-secret-that-is-long-enough-1234",
+      SMTP_URL: "smtp://127.0.0.1:2525",
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+    });
+    expect(withKey.status).not.toBe(0);
+    expect(withKey.stderr).toContain("one setting needs attention");
+    expect(withKey.stderr).toContain("APP_URL is required in production");
   });
 });

@@ -43,6 +43,15 @@ describe("the build staleness check", () => {
     expect(sourceHash(dir)).toBe(before);
   });
 
+  it("covers the files at the root that go into the build: proxy and instrumentation", () => {
+    const dir = project();
+    for (const file of ["proxy.ts", "instrumentation.ts", "instrumentation-client.ts"]) {
+      const before = sourceHash(dir);
+      writeFileSync(path.join(dir, file), "export {};\n");
+      expect(sourceHash(dir), file).not.toBe(before);
+    }
+  });
+
   it("calls a build current only when it exists and was made from this source", () => {
     const dir = project();
     expect(buildIsCurrent(dir)).toBe(false);

@@ -11,7 +11,11 @@ import { E2E_PG_PORT, E2E_SMTP_PORT } from "../../playwright.config";
 import { CSP_HEADER, HSTS_HEADER, STATIC_HEADERS } from "../../lib/security-headers.mjs";
 import { ENV_NAMES } from "../../lib/env";
 import { nextBin } from "../../scripts/lib/build";
+import { recordSummary } from "../security/summary";
 import { signInByEmail, withDb } from "./support";
+
+/** What this file checked, for the security summary (scripts/security-summary.mjs). */
+const figures = { pagesChecked: 0, headerChecks: 0, startRefusals: 0, cspViolations: [] as string[] };
 
 const ADMIN = "admin@demo.timebank.local";
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -25,7 +29,10 @@ function nonceOf(policy: string | null | undefined): string | null {
 }
 
 function expectStaticHeaders(headers: Record<string, string>, what: string): void {
-  for (const { key, value } of STATIC_HEADERS) expect(headers[key.toLowerCase()], `${key} on ${what}`).toBe(value);
+  for (const { key, value } of STATIC_HEADERS) {
+    expect(headers[key.toLowerCase()], `${key} on ${what}`).toBe(value);
+    figures.headerChecks++;
+  }
 }
 
 /**
@@ -126,7 +133,9 @@ test("every main page runs under the policy with no violation, its JavaScript wo
       "/admin/settings",
     ]) {
       await visit(page, url);
+      figures.cspViolations = [...violations];
       expect(violations, `CSP violations after ${url}`).toEqual([]);
+      figures.pagesChecked++;
     }
 
     // The report charts are sized without style="" attributes (which the policy refuses): each is
@@ -202,6 +211,7 @@ const running = new Set<ChildProcess>();
 const tail = (text: string) => text.split("\n").slice(-40).join("\n");
 
 test.afterAll(() => {
+  recordSummary("headers", { pagesChecked: figures.pagesChecked, headerChecks: figures.headerChecks, startRefusals: figures.startRefusals, violations: figures.cspViolations });
   for (const child of running) {
     try {
       process.kill(-child.pid!, "SIGKILL");
@@ -325,6 +335,7 @@ test("next start in production refuses to start without each required setting, n
     expect(code, `exit code without ${name}:\n${tail(started.output())}`).not.toBe(0);
     expect(code).not.toBeNull();
     expect(started.output()).toContain(`- ${name} is required in production`);
+    figures.startRefusals++;
     // Only the missing one is named.
     for (const other of required.filter((n) => n !== name)) expect(started.output()).not.toContain(`- ${other} `);
   }

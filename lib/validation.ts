@@ -1,6 +1,6 @@
 // Input checking shared by every lib domain and by server actions: zod issues to per-field
 // messages, a parse that throws AppError("invalid"), and the unique-key race of a resubmission.
-import type { z } from "zod";
+import { z } from "zod";
 import { invalid, type FieldErrors } from "./errors";
 import { databaseErrorInfo } from "./ledger/errors";
 
@@ -98,12 +98,28 @@ export function controlCharacterErrors(input: unknown): FieldErrors | null {
   let errors: FieldErrors | null = null;
   for (const [key, value] of Object.entries(input)) {
     const texts = Array.isArray(value) ? value : [value];
-    if (texts.some((t) => typeof t === "string" && CONTROL_CHARACTERS.test(t))) (errors ??= {})[key] = [CONTROL_CHARACTERS_MESSAGE];
+    // A null-prototype object: a field named "__proto__" is named, not taken as the prototype.
+    if (texts.some((t) => typeof t === "string" && CONTROL_CHARACTERS.test(t))) (errors ??= Object.create(null) as FieldErrors)[key] = [CONTROL_CHARACTERS_MESSAGE];
   }
   return errors;
 }
 
-/** A page's search parameter as one string: the first when it was given more than once. */
+/** The first and last years a date filter takes: PostgreSQL has no year 0, and no bank has history before 2000. */
+export const FILTER_YEARS = { first: 2000, last: 2999 } as const;
+
+/** A day typed in a filter ("2027-03-31"): a real date between FILTER_YEARS. */
+export const filterDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date like 2027-03-31.")
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "Enter a real date.")
+  .refine((d) => {
+    const year = Number(d.slice(0, 4));
+    return year >= FILTER_YEARS.first && year <= FILTER_YEARS.last;
+  }, `Enter a date between ${FILTER_YEARS.first} and ${FILTER_YEARS.last}.`);
+
+/** A page's search parameter as one string: the first when it was given more than once, without control characters. */
 export function firstParam(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
+  const first = Array.isArray(value) ? value[0] : value;
+  // Control characters never mean anything in a search or filter, and PostgreSQL refuses NUL.
+  return first?.replace(new RegExp(CONTROL_CHARACTERS.source, "g"), "");
 }

@@ -16,7 +16,7 @@ if (process.argv.includes("--reset")) {
 const PARTS = [
   ["matrix", (f) => `authorisation matrix, direct: ${f.actionsAndRoutes} actions and routes × ${f.callers} kinds of caller = ${f.cellsChecked} calls checked`],
   ["http", (f) => `over HTTP against the real server: ${f.cellsOverHttp} matrix calls with the Next-Action header; ${f.crossOriginRefused} cross-origin posts refused; ${f.getRequestsChecked} GETs changed nothing; sign-in link raced by ${f.signInLinkRace?.requests}: ${f.signInLinkRace?.sessions} session; ${f.signInFlood?.requests} sign-in requests for one address: ${f.signInFlood?.sent} emails sent, ${f.signInFlood?.limited} told to wait`],
-  ["fuzz", (f) => `fuzzing: ${f.totalRuns} runs (${f.runsPerAction} per action × ${f.actions} actions): ${f.successes} accepted, ${f.rejections} rejected with a message`],
+  ["fuzz", (f) => `fuzzing (fast-check): ${f.totalRuns} runs (${f.runsPerAction} per action × ${f.actions} actions, ${f.runsPerRoute} per route × ${f.routes} routes): ${f.successes} accepted, ${f.rejections} rejected with a message, ${f.failures} failures`],
   ["races", (f) => `races: ${f.races.length} × ${f.concurrent} identical requests released together: ${f.races.map((r) => `${r.name} ${r.succeeded}`).join(", ")} took effect`],
   ["rate-limits", (f) => `rate limits: ${f.checks ?? 0} checks; ${Object.entries(f.limits ?? {}).map(([k, v]) => `${k} ${v}`).join(", ")}`],
   ["headers", (f) => `headers: ${f.pagesChecked ?? 0} pages with zero CSP violations; ${f.headerChecks ?? 0} header checks; ${f.startRefusals ?? 0} production start-ups refused for a missing setting`],

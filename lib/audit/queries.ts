@@ -6,7 +6,7 @@ import { z } from "zod";
 import { db, type Prisma, type PrismaClient } from "../db/client";
 import type { FieldErrors } from "../errors";
 import { formatMinutes } from "../format/minutes";
-import { firstParam, isUuid } from "../validation";
+import { CONTROL_CHARACTERS_MESSAGE, filterDay, firstParam, isUuid, noControlCharacters } from "../validation";
 import { AUDIT_ACTIONS, describeAuditAction } from "./actions";
 
 /** Rows per page of the audit page. */
@@ -76,16 +76,13 @@ export interface AuditFilters {
 
 export const AUDIT_FILTER_KEYS = ["actor", "action", "targetType", "targetId", "from", "to", "ip"] as const satisfies readonly (keyof AuditFilters)[];
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date like 2027-03-31.")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "Enter a real date.");
+const day = filterDay;
 
 const FILTER_FIELDS: Record<keyof AuditFilters, z.ZodType<string>> = {
-  actor: z.string().max(ACTOR_FILTER_MAX_CHARS, `Keep the search to ${ACTOR_FILTER_MAX_CHARS} characters or fewer.`),
+  actor: z.string().max(ACTOR_FILTER_MAX_CHARS, `Keep the search to ${ACTOR_FILTER_MAX_CHARS} characters or fewer.`).refine(noControlCharacters, CONTROL_CHARACTERS_MESSAGE),
   action: z.string().refine((a) => a in AUDIT_ACTIONS || auditActionGroups().some((g) => g.prefix === a), "Choose an action from the list."),
   targetType: z.string().regex(/^[a-z_]{1,40}$/, "Choose what the entry is about from the list."),
-  targetId: z.string().max(100, "That id is too long."),
+  targetId: z.string().max(100, "That id is too long.").refine(noControlCharacters, CONTROL_CHARACTERS_MESSAGE),
   from: day,
   to: day,
   ip: z.string().max(64, "That address is too long.").regex(/^[0-9a-fA-F:.]+$/, "Enter an address like 192.0.2.10 or 2001:db8::1."),

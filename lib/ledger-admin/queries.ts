@@ -8,7 +8,7 @@ import { z } from "zod";
 import { db, Prisma, type PrismaClient } from "../db/client";
 import type { LedgerAccountKind, MemberStatus, TransferKind } from "../db/generated/client";
 import type { FieldErrors } from "../errors";
-import { firstParam, isUuid } from "../validation";
+import { CONTROL_CHARACTERS_MESSAGE, filterDay, firstParam, isUuid, noControlCharacters } from "../validation";
 import { MAX_TRANSFER_MINUTES } from "../ledger";
 
 /** Rows per page of the transfer list and of a statement. */
@@ -43,10 +43,7 @@ export interface TransferFilters {
 export const TRANSFER_FILTER_PARAMS = ["member", "kind", "state", "from", "to", "min", "max"] as const;
 type FilterParam = (typeof TRANSFER_FILTER_PARAMS)[number];
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date like 2027-03-31.")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "Enter a real date.");
+const day = filterDay;
 const minutes = z.coerce
   .number({ error: "Enter a number of minutes." })
   .int("Enter whole minutes.")
@@ -79,6 +76,7 @@ export function parseTransferFilters(params: Record<string, string | string[] | 
   const member = firstParam(params.member)?.trim();
   if (member && isUuid(member)) filters.memberId = member.toLowerCase();
   else if (member && member.length > ACCOUNT_SEARCH_MAX_CHARS) errors.member = [`Keep the search to ${ACCOUNT_SEARCH_MAX_CHARS} characters or fewer.`];
+  else if (member && !noControlCharacters(member)) errors.member = [CONTROL_CHARACTERS_MESSAGE];
   else if (member) memberSearch = member;
   for (const [key, schema] of Object.entries(FILTER_FIELDS) as [Exclude<FilterParam, "member">, z.ZodType][]) {
     const raw = firstParam(params[key])?.trim();

@@ -249,6 +249,28 @@ test.describe("cross-origin requests", () => {
     violations.push(...found);
     expect(found).toEqual([]);
   });
+
+  test("hostile search parameters on every page with filters are answered without a server error", async () => {
+    const admin = await member(world, { role: "admin" });
+    const cookie = await sessionCookie(admin.id);
+    const hostile = ["%00", "0000-01-01", "9999-99-99", "%27%3B--", "%E2%80%AE", "-1", "1e400", "NaN", "x".repeat(3000)];
+    const pages = ["/browse?q=", "/browse?skill=", "/browse?kind=", "/browse?page=", "/exchanges?state=", "/dashboard?before=", "/notifications?page=",
+      "/admin/members?q=", "/admin/members?page=", "/admin/ledger?member=", "/admin/ledger?from=", "/admin/ledger?to=", "/admin/ledger?min=", "/admin/ledger?after=",
+      "/admin/ledger/accounts?q=", "/admin/audit?actor=", "/admin/audit?from=", "/admin/audit?targetId=", "/admin/audit?ip=", "/admin/reports?months=",
+      "/admin/ledger/export?from=", "/admin/audit/export?actor=", "/admin/audit/export?from="];
+    const found: string[] = [];
+    for (const page of pages) {
+      for (const value of hostile) {
+        const response = await fetch(`${BASE}${page}${value}`, { headers: { Cookie: cookie! }, redirect: "manual" });
+        const body = await response.text();
+        figures.getRequestsChecked++;
+        if (response.status >= 500) found.push(`GET ${page}${value.slice(0, 20)}: HTTP ${response.status}`);
+        else if (/\n\s+at\s|node_modules|PrismaClient/.test(body)) found.push(`GET ${page}${value.slice(0, 20)}: internals in the answer`);
+      }
+    }
+    violations.push(...found);
+    expect(found).toEqual([]);
+  });
 });
 
 test("a sign-in link raced by 50 requests through next-auth signs in exactly once", async () => {

@@ -7,6 +7,7 @@ import { expect, test, type Page, type Response } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { exitWithin, tail } from "./child-process";
 import { E2E_PG_PORT, E2E_SMTP_PORT } from "../../playwright.config";
 import { CSP_HEADER, HSTS_HEADER, STATIC_HEADERS } from "../../lib/security-headers.mjs";
 import { ENV_NAMES } from "../../lib/env";
@@ -208,7 +209,6 @@ test("pages, route handlers and static files carry the headers; no HSTS outside 
 const START_DEADLINE_MS = 60_000;
 const EXIT_DEADLINE_MS = 30_000;
 const running = new Set<ChildProcess>();
-const tail = (text: string) => text.split("\n").slice(-40).join("\n");
 
 test.afterAll(() => {
   recordSummary("headers", { pagesChecked: figures.pagesChecked, headerChecks: figures.headerChecks, startRefusals: figures.startRefusals, violations: figures.cspViolations });
@@ -280,18 +280,7 @@ async function serving(started: Started): Promise<void> {
 
 /** The exit code, or a failure with the server's output when it is still running at the deadline. */
 function exitCode(started: Started): Promise<number | null> {
-  const { child } = started;
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      process.kill(-child.pid!, "SIGKILL");
-      reject(new Error(`next start was still running ${EXIT_DEADLINE_MS / 1000} s after it started. Its last output:\n${tail(started.output())}`));
-    }, EXIT_DEADLINE_MS);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      resolve(code);
-    });
-  });
+  return exitWithin(started, EXIT_DEADLINE_MS, "next start was still running after");
 }
 
 async function stop(started: Started): Promise<void> {

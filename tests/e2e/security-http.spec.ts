@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E_PG_PORT, PORT } from "../../playwright.config";
-import { CALLER_KINDS, changedTables, connectWorld, fingerprint, member, outcomeOf, type CallerKind, type Outcome, type World } from "../security/harness";
+import { CALLER_KINDS, callerFor, changedTables, connectWorld, fingerprint, member, outcomeOf, type Outcome, type World } from "../security/harness";
 import { MATRIX, type ActionEntry, type Expect, type RouteEntry } from "../security/matrix";
 import { recordSummary } from "../security/summary";
 import { linkFrom, waitForMail } from "./support";
@@ -136,23 +136,6 @@ async function dbNow(): Promise<Date> {
   return (await world.pg.query<{ now: Date }>("SELECT clock_timestamp() AS now")).rows[0]!.now;
 }
 
-async function callerFor(kind: CallerKind, partyId: string): Promise<string | null> {
-  switch (kind) {
-    case "anonymous":
-      return null;
-    case "pending":
-    case "suspended":
-      await world.prisma.user.update({ where: { id: partyId }, data: { status: kind } });
-      return partyId;
-    case "party":
-      return partyId;
-    case "nonParty":
-      return (await member(world)).id;
-    case "admin":
-      return (await member(world, { role: "admin" })).id;
-  }
-}
-
 const sampled = MATRIX.filter((e): e is ActionEntry | RouteEntry => e.kind !== "http-only" && e.http === true);
 
 test.describe("the authorisation matrix over HTTP (a sample)", () => {
@@ -163,7 +146,7 @@ test.describe("the authorisation matrix over HTTP (a sample)", () => {
         const since = await dbNow();
         const party = await member(world);
         const target = await entry.setup(world, party);
-        const callerId = await callerFor(kind, party.id);
+        const callerId = await callerFor(world, kind, party.id);
         const cookie = await sessionCookie(callerId);
         const before = await settled(since);
         let outcome: Outcome;

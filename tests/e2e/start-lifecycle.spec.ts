@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { exitWithin, tail } from "./child-process";
 import pg from "pg";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -27,7 +28,6 @@ const EXIT_DEADLINE_MS = 45_000;
 /** Every npm start this file started that has not exited: killed when the file ends, whatever happened. */
 const running = new Set<ChildProcess>();
 
-const tail = (text: string) => text.split("\n").slice(-40).join("\n");
 
 function start(): Promise<Started> {
   const began = Date.now();
@@ -61,18 +61,7 @@ function start(): Promise<Started> {
 }
 
 function exited(started: Started): Promise<number | null> {
-  const { child } = started;
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      process.kill(-child.pid!, "SIGKILL");
-      reject(new Error(`npm start had not exited ${EXIT_DEADLINE_MS / 1000} s after the signal. Its last output:\n${tail(started.output())}`));
-    }, EXIT_DEADLINE_MS);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      resolve(code);
-    });
-  });
+  return exitWithin(started, EXIT_DEADLINE_MS, "npm start had not exited, after the signal,");
 }
 
 /** The app's health route, from Node (not the browser), with its own deadline. */

@@ -60,6 +60,39 @@ export const CALLER_LABELS: Record<CallerKind, string> = {
   admin: "admin (not a party)",
 };
 
+/**
+ * The member who makes a call of this kind about `partyId`: nobody; the party made pending or
+ * suspended; the party; another active member; an admin who is not a party.
+ */
+export async function callerFor(world: World, kind: CallerKind, partyId: string): Promise<string | null> {
+  switch (kind) {
+    case "anonymous":
+      return null;
+    case "pending":
+    case "suspended":
+      await world.prisma.user.update({ where: { id: partyId }, data: { status: kind } });
+      return partyId;
+    case "party":
+      return partyId;
+    case "nonParty":
+      return (await member(world)).id;
+    case "admin":
+      return (await member(world, { role: "admin" })).id;
+  }
+}
+
+/** Starts every call, then releases them together (a race): their outcomes, in order. */
+export async function together(calls: (() => Promise<Outcome>)[]): Promise<Outcome[]> {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const running = calls.map(async (call) => {
+    await gate;
+    return call();
+  });
+  release();
+  return Promise.all(running);
+}
+
 export function member(world: World, options: Parameters<typeof createMember>[1] = {}): Promise<TestMember> {
   return createMember(world.prisma, { balanceMinutes: 600, ...options });
 }

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { CALLER_KINDS, callAction, callRoute, changedTables, fingerprint, looksLikeInternals, member, type CallerKind, type Outcome } from "./harness";
+import { CALLER_KINDS, callAction, callerFor, callRoute, changedTables, fingerprint, looksLikeInternals, member, type CallerKind, type Outcome } from "./harness";
 import { MATRIX, type ActionEntry, type Expect, type RouteEntry } from "./matrix";
 import { renderMatrixTable } from "./matrix-table";
 import { recordSummary } from "./summary";
@@ -43,27 +43,10 @@ function classify(outcome: Outcome): Expect | "broken" {
 let cellsChecked = 0;
 const violations: string[] = [];
 
-async function callerFor(kind: CallerKind, partyId: string): Promise<string | null> {
-  switch (kind) {
-    case "anonymous":
-      return null;
-    case "pending":
-    case "suspended":
-      await world.prisma.user.update({ where: { id: partyId }, data: { status: kind } });
-      return partyId;
-    case "party":
-      return partyId;
-    case "nonParty":
-      return (await member(world)).id;
-    case "admin":
-      return (await member(world, { role: "admin" })).id;
-  }
-}
-
 async function runCell(entry: ActionEntry | RouteEntry, kind: CallerKind): Promise<void> {
   const party = await member(world);
   const target = await entry.setup(world, party);
-  const callerId = await callerFor(kind, party.id);
+  const callerId = await callerFor(world, kind, party.id);
   const before = await fingerprint(world);
   const outcome =
     entry.kind === "action"

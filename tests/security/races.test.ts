@@ -6,7 +6,7 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import { afterAll, describe, expect, it } from "vitest";
 import { reconcile } from "../../lib/ledger";
 import { balanceOf } from "../helpers/members";
-import { callAction, exchangeAt, form, member, type ActionFn, type Outcome } from "./harness";
+import { callAction, exchangeAt, form, member, together, type ActionFn, type Outcome } from "./harness";
 import { recordSummary } from "./summary";
 import { useWorld } from "./use-world";
 
@@ -17,18 +17,6 @@ process.env.TIMEBANK_RATE_LIMIT_PROPOSALS = "1000/60m";
 const world = await useWorld({ pool: CONCURRENT + 5 });
 const races: { name: string; requests: number; succeeded: number; repeats: number; refused: number; other: number }[] = [];
 const violations: string[] = [];
-
-/** Starts every call, then releases them together; returns the outcomes. */
-async function together(calls: (() => Promise<Outcome>)[]): Promise<Outcome[]> {
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  const running = calls.map(async (call) => {
-    await gate;
-    return call();
-  });
-  release();
-  return Promise.all(running);
-}
 
 /**
  * Identical steps by the same member are idempotent (a double click never doubles): after the one

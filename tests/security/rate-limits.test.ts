@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { RATE_LIMITS } from "../../lib/rate-limit/limits";
-import { callAction, callRoute, exchangeAt, form, member, offerBy, type ActionFn, type Outcome, type RouteFn } from "./harness";
+import { callAction, callRoute, exchangeAt, form, member, offerBy, together, type ActionFn, type Outcome, type RouteFn } from "./harness";
 import { recordSummary } from "./summary";
 import { useWorld } from "./use-world";
 
@@ -16,17 +16,6 @@ const violations: string[] = [];
 let checks = 0;
 
 const load = async (file: string, name: string) => (await import(`../../${file}`))[name] as ActionFn;
-
-async function together(calls: (() => Promise<Outcome>)[]): Promise<Outcome[]> {
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  const running = calls.map(async (call) => {
-    await gate;
-    return call();
-  });
-  release();
-  return Promise.all(running);
-}
 
 /** Counts the outcomes: `allowed` got through, the rest must be rate_limited with "try again in N minute(s)". */
 function judge(name: string, outcomes: Outcome[], allowed: number) {

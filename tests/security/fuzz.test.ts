@@ -75,9 +75,11 @@ const FINGERPRINT_EVERY = 97;
 const FINGERPRINT_SHARE = 0.05;
 /** How many valid forms are made at once for an action whose success uses its form up. */
 const SETUP_BATCH = Number(process.env.TIMEBANK_FUZZ_SETUP_BATCH ?? 6);
-/** The party's starting balance: enough for thousands of donations and proposals. */
-// Enough for any one run of any action, and small enough that the issuance account (an integer column
-// of minutes) does not overflow over the thousands of parties a 10,000-run bench makes.
+/**
+ * The party's starting balance: enough for any one run of any action, and small enough that the
+ * issuance account (an integer column of minutes) does not overflow over the thousands of parties
+ * a 10,000-run bench makes.
+ */
 const PARTY_BALANCE_MINUTES = 100_000;
 /** How many violations the summary keeps (each with its counterexample). */
 const MAX_VIOLATIONS_KEPT = 20;

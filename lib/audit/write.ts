@@ -42,18 +42,7 @@ export async function writeAudit(tx: AuditDb, entry: AuditEntry): Promise<void> 
  * started a transaction. A failure to record is logged, never shown to the caller.
  */
 export async function recordRefusal(actorId: string | null, reason: string, details: Record<string, string | null> = {}): Promise<void> {
-  const context = requestContext();
-  try {
-    await writeSecurityEvent({
-      actorId,
-      action: "auth.refused",
-      targetType: context.path ? "page" : undefined,
-      targetId: context.path ?? undefined,
-      details: { reason: reason.slice(0, 300), ...details },
-    });
-  } catch (err) {
-    console.error("[audit] could not record a refused request", err);
-  }
+  await writeSecurityEvent(actorId, "auth.refused", { reason: reason.slice(0, 300), ...details });
 }
 
 /**
@@ -62,19 +51,8 @@ export async function recordRefusal(actorId: string | null, reason: string, deta
  * Written outside the refused transaction, which rolled back.
  */
 export async function recordRateLimitHit(err: RateLimitedError, actorId: string | null): Promise<void> {
-  const context = requestContext();
   const key = RATE_LIMITS[err.limit].keyedBy === "address" ? `sha256:${sha256Hex(err.key).slice(0, 16)}` : err.key.slice(0, 100);
-  try {
-    await writeSecurityEvent({
-      actorId,
-      action: "rate_limit.hit",
-      targetType: context.path ? "page" : undefined,
-      targetId: context.path ?? undefined,
-      details: { limit: err.limit, key, retryAfterSeconds: err.retryAfterSeconds },
-    });
-  } catch (e) {
-    console.error("[audit] could not record a rate limit hit", e);
-  }
+  await writeSecurityEvent(actorId, "rate_limit.hit", { limit: err.limit, key, retryAfterSeconds: err.retryAfterSeconds });
 }
 
 /**
@@ -82,13 +60,18 @@ export async function recordRateLimitHit(err: RateLimitedError, actorId: string 
  * pass through the auditRefusals limit per client address (or member, without one): past it they
  * are not written, and the server log says so once per row left out.
  */
-async function writeSecurityEvent(entry: AuditEntry): Promise<void> {
+async function writeSecurityEvent(actorId: string | null, action: "auth.refused" | "rate_limit.hit", details: Prisma.InputJsonValue): Promise<void> {
   const context = requestContext();
-  const client = context.ip ?? (entry.actorId ? `member:${entry.actorId}` : "unknown");
-  const decision = await consumeRate(db(), "auditRefusals", rateOf("auditRefusals"), client);
-  if (!decision.allowed) {
-    console.warn(`[audit] ${entry.action} not recorded: ${client} is over the auditRefusals limit for ${Math.ceil(decision.retryAfterMs / 1000)} s more`);
-    return;
+  const client = context.ip ?? (actorId ? `member:${actorId}` : "unknown");
+  try {
+    const decision = await consumeRate(db(), "auditRefusals", rateOf("auditRefusals"), client);
+    if (!decision.allowed) {
+      console.warn(`[audit] ${action} not recorded: ${client} is over the auditRefusals limit for ${Math.ceil(decision.retryAfterMs / 1000)} s more`);
+      return;
+    }
+    // The page the request came from, when known.
+    await writeAudit(db(), { actorId, action, targetType: context.path ? "page" : undefined, targetId: context.path ?? undefined, details });
+  } catch (err) {
+    console.error(`[audit] could not record ${action}`, err);
   }
-  await writeAudit(db(), entry);
 }

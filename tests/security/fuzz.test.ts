@@ -319,12 +319,12 @@ interface SubjectOptions {
 }
 
 async function subjectFor(id: string, { caller, keepsSetup = false, settledParty = false, freshParty = false }: SubjectOptions, makeSetup: Subject["makeSetup"]): Promise<Subject> {
+  lastMark = null;
   const party = await newParty();
   const callerId = caller === "admin" ? (await member(world, { role: "admin" })).id : party.id;
   const s = newStats();
   stats.set(id, s);
   const own = await prepareOwn(party, settledParty);
-  lastMark = null;
   return { id, caller, keepsSetup, freshParty, callerId, callerRole: caller === "admin" ? "admin" : "member", party, own, setup: null, queue: [], makeSetup, stats: s };
 }
 
@@ -348,6 +348,9 @@ async function ensureSetup(subject: Subject, entries: Entry[]): Promise<boolean>
   const uses = entries.some(([, v]) => isRef(v) && v.ref === "setup");
   if (uses && !subject.setup) {
     if (subject.queue.length === 0) {
+      // Forgotten before the writes, not after: a making that throws must not leave its rows to be
+      // blamed on the next call.
+      lastMark = null;
       const started = performance.now();
       const batch = subject.keepsSetup ? 1 : SETUP_BATCH;
       // Settled, not Promise.all: a form still being made must not write during the next call.
@@ -357,7 +360,6 @@ async function ensureSetup(subject: Subject, entries: Entry[]): Promise<boolean>
           return { party, fields: await subject.makeSetup(party) };
         }),
       );
-      lastMark = null;
       subject.queue = made.flatMap((m) => (m.status === "fulfilled" ? [m.value] : []));
       subject.stats.setups += subject.queue.length;
       subject.stats.setupMs += performance.now() - started;
@@ -375,6 +377,10 @@ async function afterSuccess(subject: Subject): Promise<string[]> {
   const row = await world.prisma.user.findUnique({ where: { id: subject.callerId }, select: { role: true, status: true } });
   if (row && row.role !== subject.callerRole) problems.push(`the caller's role became ${row.role}`);
   if (!row || row.status !== "active") {
+    // Forgotten before the writes: if making the new caller throws (it once did, when grants took
+    // the issuance account past PostgreSQL's integer range), its half-made member must be reported
+    // with that error, not as a change made by the next call.
+    lastMark = null;
     if (subject.caller === "admin") subject.callerId = (await member(world, { role: "admin" })).id;
     else {
       subject.party = await newParty();
@@ -382,7 +388,6 @@ async function afterSuccess(subject: Subject): Promise<string[]> {
       subject.setup = null;
       subject.queue = [];
     }
-    lastMark = null;
   }
   return problems;
 }

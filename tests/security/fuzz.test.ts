@@ -21,6 +21,7 @@
 // TIMEBANK_FUZZ_SEED fixes the seed; TIMEBANK_FUZZ_ONLY (comma-separated parts of matrix ids) runs
 // only some actions and routes. Figures: .test-reports/security/fuzz.json (recordSummary).
 import { randomUUID } from "node:crypto";
+import { systemAccountId, transfer } from "../../lib/ledger";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asCaller } from "./caller";
@@ -519,12 +520,35 @@ const QUICK_SETUPS: Record<string, (party: TestMember, counterpart: TestMember) 
     form({ exchangeId: await exchangeAt(world, "disputed", other, party), outcome: "void", note: "Neither of you could confirm the session." }),
 };
 
+/** Below this many minutes available, a member that valid forms are made for is given more. */
+const TOP_UP_BELOW = 10_000;
+
+/**
+ * Gives the member another PARTY_BALANCE_MINUTES from the issuance account when they are running
+ * low: at 10,000 runs an action makes thousands of valid forms, and each exchange in them holds or
+ * moves the payer's hours (the first full bench ran the counterparts dry after about 1,700 forms).
+ */
+async function topUp(m: TestMember): Promise<void> {
+  const a = await world.prisma.ledgerAccount.findUnique({ where: { memberId: m.id }, select: { id: true, balanceMinutes: true, heldMinutes: true, floorMinutes: true } });
+  if (!a || a.balanceMinutes - a.heldMinutes - (a.floorMinutes ?? 0) >= TOP_UP_BELOW) return;
+  const issuance = await systemAccountId("issuance", world.prisma);
+  await transfer({ kind: "grant", debitAccountId: issuance, creditAccountId: a.id, amountMinutes: PARTY_BALANCE_MINUTES, idempotencyKey: `fuzz-top-up:${randomUUID()}` }, world.prisma);
+}
+
 /** How an action's valid forms are made: quickly, or as the matrix makes them. */
 async function setupMaker(entry: ActionEntry): Promise<Subject["makeSetup"]> {
   const quick = QUICK_SETUPS[entry.id];
-  if (!quick) return async (party) => formFields(await entry.setup(world, party));
+  if (!quick) {
+    return async (party) => {
+      await topUp(party);
+      return formFields(await entry.setup(world, party));
+    };
+  }
   const counterpart = await member(world, { balanceMinutes: PARTY_BALANCE_MINUTES });
-  return async (party) => formFields(await quick(party, counterpart));
+  return async (party) => {
+    await Promise.all([topUp(party), topUp(counterpart)]);
+    return formFields(await quick(party, counterpart));
+  };
 }
 
 const actionEntries = MATRIX.filter((e): e is ActionEntry => e.kind === "action");

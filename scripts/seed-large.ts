@@ -14,7 +14,7 @@ import { existsSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { migrate } from "../lib/db/migrate";
-import { LARGE_DEFAULTS, seedLargeBank } from "../lib/seed/large";
+import { LARGE_BANK_PG_SETTINGS, LARGE_DEFAULTS, seedLargeBank } from "../lib/seed/large";
 import { openAppDatabase, ROOT } from "./lib/database";
 
 export const LARGE_DATA_DIR = ".data-large";
@@ -38,7 +38,7 @@ if (process.argv.includes("--fresh") && embedded && existsSync(dir)) {
   rmSync(dir, { recursive: true, force: true });
 }
 const started = performance.now();
-const database = await openAppDatabase(log);
+const database = await openAppDatabase(log, { settings: LARGE_BANK_PG_SETTINGS });
 const client = new pg.Client({ connectionString: database.url });
 try {
   const members = count("LARGE_MEMBERS", LARGE_DEFAULTS.members);

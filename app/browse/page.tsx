@@ -20,14 +20,14 @@ import {
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Browse offers and requests" };
 
-function resultLine(total: number, filters: BrowseFilters): string {
+function resultLine(total: number, moreThan: boolean, filters: BrowseFilters): string {
   const what =
     filters.kind === "offer"
       ? total === 1 ? "open offer" : "open offers"
       : filters.kind === "request"
         ? total === 1 ? "open request" : "open requests"
         : total === 1 ? "open offer or request" : "open offers and requests";
-  const count = total.toLocaleString("en-GB");
+  const count = `${moreThan ? "More than " : ""}${total.toLocaleString("en-GB")}`;
   if (filters.q) return `${count} ${what} ${total === 1 ? "matches" : "match"} “${filters.q}”`;
   if (hasFilters(filters)) return `${count} ${what} ${total === 1 ? "matches" : "match"} your filters`;
   return `${count} ${what}`;
@@ -66,7 +66,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
 
       <section aria-labelledby="results-heading" className="mt-8">
         <h2 id="results-heading" className="text-lg font-semibold text-ink" data-testid="result-count">
-          {resultLine(result.total, filters)}
+          {resultLine(result.total, result.moreThanTotal, filters)}
           {result.page > 1 && result.listings.length > 0 && <span className="font-normal text-ink-muted"> (page {result.page})</span>}
         </h2>
 

@@ -11,6 +11,12 @@ import { firstParam } from "../validation";
 export const BROWSE_PAGE_SIZE = 20;
 /** The last page browse will show (deeper pages are treated as page 1). */
 export const MAX_BROWSE_PAGE = 1000;
+/**
+ * Matches are counted up to this many ("more than 1,000 match"): counting every one of the tens
+ * of thousands of listings a broad search matches in a national bank would cost more than finding
+ * the page shown (docs/SCALING.md).
+ */
+export const BROWSE_COUNT_LIMIT = 1000;
 /** Longer search text is cut to this many characters. */
 export const MAX_QUERY_CHARS = 200;
 /** The most of their own listings a member's page shows at once. */
@@ -34,8 +40,10 @@ export interface BrowseFilters {
 
 export interface BrowseResult {
   listings: PublicListing[];
-  /** How many open listings match, over all pages. */
+  /** How many open listings match, over all pages, counted up to BROWSE_COUNT_LIMIT. */
   total: number;
+  /** There are more than BROWSE_COUNT_LIMIT: `total` is that limit. */
+  moreThanTotal: boolean;
   page: number;
   pageSize: number;
   hasNext: boolean;
@@ -118,10 +126,12 @@ export async function searchListings(filters: BrowseFilters, database: PrismaCli
        ORDER BY ${order}
        LIMIT ${BROWSE_PAGE_SIZE + 1} OFFSET ${(page - 1) * BROWSE_PAGE_SIZE}`,
     database.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n
-        FROM listings l JOIN members m ON m.id = l.owner_id
-       WHERE ${where}`,
+      SELECT count(*)::int AS n FROM (
+        SELECT 1 FROM listings l JOIN members m ON m.id = l.owner_id
+         WHERE ${where}
+         LIMIT ${BROWSE_COUNT_LIMIT + 1}) matches`,
   ]);
+  const counted0 = counted[0]?.n ?? 0;
   return {
     listings: rows.slice(0, BROWSE_PAGE_SIZE).map((r) => ({
       id: r.id,
@@ -136,7 +146,8 @@ export async function searchListings(filters: BrowseFilters, database: PrismaCli
       ownerFirstName: firstName(r.owner_name),
       organisationName: r.organisation_name,
     })),
-    total: counted[0]?.n ?? 0,
+    total: Math.min(counted0, BROWSE_COUNT_LIMIT),
+    moreThanTotal: counted0 > BROWSE_COUNT_LIMIT,
     page,
     pageSize: BROWSE_PAGE_SIZE,
     hasNext: rows.length > BROWSE_PAGE_SIZE,

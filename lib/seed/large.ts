@@ -42,6 +42,13 @@ export interface LargeBankSummary {
 
 export const LARGE_EMAIL_DOMAIN = "large.timebank.local";
 export const LARGE_ADMIN_EMAIL = `admin@${LARGE_EMAIL_DOMAIN}`;
+/**
+ * The embedded server's settings for the large bank: the bank is about 2.2 GB on disk, and the
+ * default 128 MB of shared buffers would hold less than its listings table. A PostgreSQL for a
+ * real bank of this size is given a quarter of its machine's memory (docs/SCALING.md).
+ */
+export const LARGE_BANK_PG_SETTINGS = { shared_buffers: "1GB", effective_cache_size: "4GB" } as const;
+
 export const LARGE_DEFAULTS = { members: 100_000, listings: 300_000, transfers: 1_000_000, seed: 20261203 } as const;
 
 const DAY = 86_400_000;

@@ -28,10 +28,14 @@ export function dataDir(): string {
 }
 
 /**
+ * `settings`: PostgreSQL settings for the embedded server (the large bank's is given more memory).
  * `share`: when `npm start` is already running on this data folder, use its server (for
  * db:migrate and db:seed) instead of refusing (as a second `npm start` does).
  */
-export async function openAppDatabase(log: (line: string) => void, options: { share?: boolean } = {}): Promise<AppDatabase> {
+export async function openAppDatabase(
+  log: (line: string) => void,
+  options: { share?: boolean; settings?: Record<string, string | number> } = {},
+): Promise<AppDatabase> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
   const dir = dataDir();
   mkdirSync(dir, { recursive: true });
@@ -51,7 +55,7 @@ export async function openAppDatabase(log: (line: string) => void, options: { sh
   }
   const fresh = !existsSync(path.join(pgDir, "PG_VERSION"));
   log(fresh ? `Creating the embedded PostgreSQL in ${pgDir} (first run)…` : `Starting the embedded PostgreSQL (port ${port})…`);
-  const embedded = await startEmbeddedPostgres({ dataDir: pgDir, port });
+  const embedded = await startEmbeddedPostgres({ dataDir: pgDir, port, settings: options.settings });
   await ensureDatabase(embedded.url("postgres"), EMBEDDED_DATABASE);
   return { url: embedded.url(EMBEDDED_DATABASE), embedded, dataDir: dir };
 }

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../lib/db/client";
-import { BROWSE_PAGE_SIZE, parseBrowseParams, searchListings as search, type BrowseFilters } from "../../lib/listings/queries";
+import { BROWSE_COUNT_LIMIT, BROWSE_PAGE_SIZE, parseBrowseParams, searchListings as search, type BrowseFilters } from "../../lib/listings/queries";
 import { useTestDatabase } from "../helpers/db";
 import { createMember, createSkill } from "../helpers/members";
 
@@ -211,6 +211,22 @@ describe("what browse shows", () => {
     expect(ids(page2)).toEqual(newestFirst.slice(BROWSE_PAGE_SIZE));
     expect(page2.hasNext).toBe(false);
     expect(page3).toMatchObject({ listings: [], hasNext: false, total: BROWSE_PAGE_SIZE + 5 });
+  });
+
+  it("counts matches up to 1,000 and then says there are more", async () => {
+    const place = await organisation(prisma);
+    const owner = await memberAt(place);
+    const make = (n: number, tag: string) =>
+      prisma.listing.createMany({
+        data: Array.from({ length: n }, (_, i) => ({ ownerId: owner.id, kind: "offer" as const, title: `Counted listing ${i}`, description: tag, skillId: spc.id, estimatedMinutes: 60 })),
+      });
+    const exactly = word();
+    await make(BROWSE_COUNT_LIMIT, exactly);
+    expect(await searchListings(filters({ q: exactly }))).toMatchObject({ total: BROWSE_COUNT_LIMIT, moreThanTotal: false, hasNext: true });
+    const over = word();
+    await make(BROWSE_COUNT_LIMIT + 1, over);
+    expect(await searchListings(filters({ q: over }))).toMatchObject({ total: BROWSE_COUNT_LIMIT, moreThanTotal: true, hasNext: true });
+    expect(await searchListings(filters({ q: word() }))).toMatchObject({ total: 0, moreThanTotal: false });
   });
 
   it("says there is no next page when the results exactly fill one", async () => {

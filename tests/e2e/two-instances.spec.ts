@@ -3,8 +3,9 @@
 // A's environment (the same DATABASE_URL, AUTH_SECRET, SMTP listener, APP_URL and limits). Every
 // scenario drives both at once: exchanges confirmed 25 times on each at the same moment, sign-in
 // links sent by one and redeemed on the other, rate limits split across both, and the scheduled
-// auto-confirmation run by both instances' job workers. Exact counts are asserted; the figures
-// (calls per instance, successes, transfers) are printed, and no time is asserted.
+// auto-confirmation run by both instances' job workers at the same moment (each made to wait on a
+// lock this test holds until both are in a sweep). Exact counts are asserted; the figures (calls
+// per instance, successes, transfers) are printed, and no time is asserted.
 import { expect, test } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -12,6 +13,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
+import pg from "pg";
 import { E2E_DATA_DIR, E2E_SERVER_ENV } from "../../playwright.config";
 import { reconcile, trialBalance, verifyChain } from "../../lib/ledger";
 import { rateOf } from "../../lib/rate-limit/limits";
@@ -173,6 +175,41 @@ async function moveClock(on: Instance, body: { advanceDays?: number; reset?: boo
   const text = await res.text();
   expect(res.status, `clock on ${on.name}: ${text}`).toBe(200);
   return JSON.parse(text);
+}
+
+/** A transaction of the test's own that holds rows until released: what the app's sweeps wait on. */
+async function holdRows(sql: string, params: unknown[]): Promise<{ pid: number; release: () => Promise<void> }> {
+  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  await client.connect();
+  await client.query("BEGIN");
+  await client.query(sql, params);
+  const pid = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+  let released = false;
+  return {
+    pid,
+    async release() {
+      if (released) return;
+      released = true;
+      await client.query("ROLLBACK");
+      await client.end();
+    },
+  };
+}
+
+/**
+ * How many database sessions wait, directly or behind another waiter, for a lock session `pid`
+ * holds (the second to wait for a row waits behind the first, not for the holder).
+ */
+async function waitingOn(pid: number): Promise<number> {
+  const r = await world.pg.query<{ n: number }>(
+    `WITH RECURSIVE waiting(pid) AS (
+       SELECT pid FROM pg_stat_activity WHERE $1::int = ANY(pg_blocking_pids(pid))
+       UNION
+       SELECT a.pid FROM pg_stat_activity a JOIN waiting w ON w.pid = ANY(pg_blocking_pids(a.pid)))
+     SELECT count(*)::int AS n FROM waiting`,
+    [pid],
+  );
+  return r.rows[0]!.n;
 }
 
 /** `n` calls, alternating A and B, each told its index and instance. */
@@ -337,15 +374,40 @@ test("scheduled work runs once: auto-confirmation by both instances' job workers
   );
   const since = (await world.pg.query<{ t: Date }>("SELECT clock_timestamp() AS t")).rows[0]!.t;
 
+  const memberIds = pairs.flatMap((p) => [p.provider.id, p.payer.id]);
+  const exchangeIds = made.map((m) => m.id);
+
   // Past the 14 auto-confirm days on both instances: A a little less far than B, so the time each
-  // confirmation carries says which instance's worker made it. Each clock call queues a sweep;
-  // once both clocks have moved, a sweep is queued through each again.
+  // confirmation carries says which instance's worker made it. Each clock call queues a sweep and
+  // waits for it. While the clocks move, this test holds the exchanges' rows, so those sweeps
+  // (which may run on a worker whose clock has not moved yet) pass them by (SKIP LOCKED).
   const A_DAYS = 15;
   const B_DAYS = 15.25;
-  const moved = await Promise.all([moveClock(A, { advanceDays: A_DAYS }), moveClock(B, { advanceDays: B_DAYS })]);
-  const again = await Promise.all([A, B].map((i) => moveClock(i, { advanceDays: 0 })));
+  let sweepsQueued: ReturnType<typeof moveClock>[] = [];
+  let moveSweeps: Awaited<ReturnType<typeof moveClock>>["result"][] = [];
+  let waitingAtOnce = 0;
+  const exchangesHeld = await holdRows("SELECT id FROM exchanges WHERE id = ANY($1::uuid[]) FOR UPDATE", [exchangeIds]);
+  let accountsHeld: Awaited<ReturnType<typeof holdRows>> | undefined;
+  try {
+    const moved = await Promise.all([moveClock(A, { advanceDays: A_DAYS }), moveClock(B, { advanceDays: B_DAYS })]);
+    moveSweeps = moved.map((m) => m.result);
+    expect(await world.prisma.exchange.count({ where: { id: { in: exchangeIds }, state: "delivered" } })).toBe(made.length);
+    // Then the members' accounts are held instead and the exchanges let go: sweeps queued through
+    // both instances each pick one of these exchanges and wait inside its transaction. A worker
+    // runs one job at a time, so two sweeps waiting at once are both instances' workers.
+    accountsHeld = await holdRows("SELECT id FROM ledger_accounts WHERE member_id = ANY($1::uuid[]) FOR UPDATE", [memberIds]);
+    await exchangesHeld.release();
+    sweepsQueued = [A, B, A, B].map((i) => moveClock(i, { advanceDays: 0 }));
+    await expect.poll(() => waitingOn(accountsHeld!.pid), { timeout: 20_000 }).toBe(2);
+    waitingAtOnce = await waitingOn(accountsHeld.pid);
+    await accountsHeld.release();
+  } finally {
+    await exchangesHeld.release();
+    await accountsHeld?.release();
+  }
+  const sweptThrough = await Promise.all(sweepsQueued);
   await expect
-    .poll(async () => world.prisma.exchange.count({ where: { id: { in: made.map((m) => m.id) }, state: "confirmed" } }), { timeout: 90_000 })
+    .poll(async () => world.prisma.exchange.count({ where: { id: { in: exchangeIds }, state: "confirmed" } }), { timeout: 90_000 })
     .toBe(made.length);
   // Every sweep queued since has finished (the per-minute schedule adds its own).
   await expect
@@ -361,6 +423,9 @@ test("scheduled work runs once: auto-confirmation by both instances' job workers
     const aheadDays = (ex.confirmedAt!.getTime() - Date.now()) / 86_400_000;
     byInstance[aheadDays > (A_DAYS + B_DAYS) / 2 ? "B" : "A"]++;
   }
+  // Each of the two sweeps that waited confirmed the exchange it was holding, once let go.
+  expect(byInstance.A, JSON.stringify(byInstance)).toBeGreaterThanOrEqual(1);
+  expect(byInstance.B, JSON.stringify(byInstance)).toBeGreaterThanOrEqual(1);
   for (const [i, p] of pairs.entries()) {
     const paid = made.filter((m) => m.pair === i).reduce((s, m) => s + m.minutes, 0);
     expect(await accountOf(p.payer.id)).toEqual({ balance: 600 - paid, held: 0 });
@@ -380,7 +445,6 @@ test("scheduled work runs once: auto-confirmation by both instances' job workers
   expect(sweptTotal).toBe(autoTransfers);
 
   // The notices: each notification emailed once, by one outbox, whichever instance ran it.
-  const memberIds = pairs.flatMap((p) => [p.provider.id, p.payer.id]);
   await expect.poll(() => world.prisma.notification.count({ where: { memberId: { in: memberIds }, emailPending: true } }), { timeout: 60_000 }).toBe(0);
   await new Promise((r) => setTimeout(r, 1500));
   const notices = await world.prisma.notification.findMany({ where: { memberId: { in: memberIds } }, select: { emailAttempts: true, emailedAt: true } });
@@ -403,7 +467,9 @@ test("scheduled work runs once: auto-confirmation by both instances' job workers
     sweepsRun: sweeps.rows.length,
     sweptTotal,
     autoConfirmTransfersSince: autoTransfers,
-    clockSweeps: { A: [moved[0].result, again[0]!.result], B: [moved[1].result, again[1]!.result] },
+    sweepsWaitingAtOnce: waitingAtOnce,
+    clockMoveSweeps: { A: moveSweeps[0], B: moveSweeps[1] },
+    sweepsQueuedThrough: { A: [sweptThrough[0]!.result, sweptThrough[2]!.result], B: [sweptThrough[1]!.result, sweptThrough[3]!.result] },
     notifications: notices.length,
     emails: received.length,
   };

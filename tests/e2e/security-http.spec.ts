@@ -2,48 +2,16 @@
 // sample of the authorisation matrix called over HTTP exactly as a browser calls a server action
 // (POST with the Next-Action header and React's encoded arguments), cross-origin POSTs, GETs that
 // must change nothing, and the sign-in link raced by 50 requests through next-auth itself.
-import { randomBytes, randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
+import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { E2E_PG_PORT, PORT } from "../../playwright.config";
-import { CALLER_KINDS, callerFor, changedTables, connectWorld, fingerprint, member, outcomeOf, type Outcome, type World } from "../security/harness";
+import { PORT } from "../../playwright.config";
+import { CALLER_KINDS, callerFor, changedTables, connectWorld, fingerprint, member, type Outcome, type World } from "../security/harness";
 import { MATRIX, type ActionEntry, type Expect, type RouteEntry } from "../security/matrix";
 import { recordSummary } from "../security/summary";
-import { linkFrom, waitForMail } from "./support";
-
-const require = createRequire(import.meta.url);
-const { encodeReply } = require("next/dist/compiled/react-server-dom-webpack/client.node.js") as {
-  encodeReply: (value: unknown) => Promise<FormData | string>;
-};
-
-const BASE = `http://localhost:${PORT}`;
-const DB_URL = `postgresql://postgres:postgres@127.0.0.1:${E2E_PG_PORT}/timebank`;
-const ROOT = path.resolve(import.meta.dirname, "../..");
-
-interface ManifestAction {
-  filename: string;
-  exportedName: string;
-  workers: Record<string, unknown>;
-}
-
-/** Server action ids of this build, by "file#export", with a page that serves each. */
-function actionIds(): Map<string, { id: string; page: string }> {
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, ManifestAction>;
-  };
-  const out = new Map<string, { id: string; page: string }>();
-  for (const [id, a] of Object.entries(manifest.node)) {
-    const worker = Object.keys(a.workers).find((w) => !w.includes("[") && !w.includes("_not-found")) ?? "app/page";
-    const page = worker.replace(/^app/, "").replace(/\/page$/, "") || "/";
-    out.set(`${a.filename}#${a.exportedName}`, { id, page });
-  }
-  return out;
-}
+import { BASE, outcomeOfResponse, postAction, sessionCookie as sessionFor, sessionSetBy } from "./http-actions";
+import { E2E_DATABASE_URL, linkFrom, waitForMail } from "./support";
 
 let world: World;
-let ids: Map<string, { id: string; page: string }>;
 const violations: string[] = [];
 const figures = {
   cellsOverHttp: 0,
@@ -54,8 +22,7 @@ const figures = {
 };
 
 test.beforeAll(async () => {
-  world = await connectWorld(DB_URL, { pool: 8 });
-  ids = actionIds();
+  world = await connectWorld(E2E_DATABASE_URL, { pool: 8 });
 });
 
 test.afterAll(async () => {
@@ -64,37 +31,7 @@ test.afterAll(async () => {
 });
 
 /** A session for this member, as next-auth stores one; the cookie that carries it. */
-async function sessionCookie(memberId: string | null): Promise<string | undefined> {
-  if (!memberId) return undefined;
-  const token = randomBytes(24).toString("hex");
-  await world.prisma.session.create({ data: { sessionToken: token, userId: memberId, expires: new Date(Date.now() + 3_600_000) } });
-  return `authjs.session-token=${token}`;
-}
-
-/** Calls a server action over HTTP as the browser does. */
-async function postAction(entryId: string, form: FormData, options: { cookie?: string; origin?: string | null; ip?: string } = {}) {
-  const action = ids.get(entryId);
-  if (!action) throw new Error(`No server action ${entryId} in this build's manifest`);
-  const headers: Record<string, string> = { "Next-Action": action.id, Accept: "text/x-component" };
-  if (options.origin !== null) headers.Origin = options.origin ?? BASE;
-  if (options.cookie) headers.Cookie = options.cookie;
-  if (options.ip) headers["X-Forwarded-For"] = options.ip;
-  const body = await encodeReply([null, form]);
-  return fetch(`${BASE}${action.page}`, { method: "POST", headers, body: body as BodyInit, redirect: "manual" });
-}
-
-/** What an action's HTTP answer says: its result row, or a redirect. */
-async function outcomeOfResponse(response: Response): Promise<Outcome> {
-  const text = await response.text();
-  const redirect = response.headers.get("x-action-redirect");
-  if (redirect) return { kind: "redirect", to: redirect.split(";")[0]! };
-  if (response.status !== 200) return { kind: "threw", error: `HTTP ${response.status}: ${text.slice(0, 200)}` };
-  const line = text.split("\n").find((l) => l.startsWith("1:"));
-  if (!line) return { kind: "threw", error: `no result row: ${text.slice(0, 200)}` };
-  const row = line.slice(2);
-  if (row.startsWith("E")) return { kind: "threw", error: `server error ${row.slice(1, 200)}` };
-  return outcomeOf(JSON.parse(row));
-}
+const sessionCookie = (memberId: string | null) => sessionFor(world.prisma, memberId);
 
 function classify(outcome: Outcome): Expect | "broken" {
   if (outcome.kind === "ok" || outcome.kind === "redirect") return "allowed";
@@ -266,7 +203,7 @@ test("a sign-in link raced by 50 requests through next-auth signs in exactly onc
   const mail = await waitForMail((m) => m.to.includes(someone.email.toLowerCase()), { after: asked });
   const link = linkFrom(mail, "/api/auth/callback/nodemailer");
   const responses = await Promise.all(Array.from({ length: 50 }, () => fetch(link, { redirect: "manual" })));
-  const sessions = responses.filter((r) => (r.headers.getSetCookie?.() ?? []).some((c) => /authjs\.session-token=[^;]+/.test(c) && !/authjs\.session-token=;/.test(c)));
+  const sessions = responses.filter((r) => sessionSetBy(r) !== undefined);
   figures.signInLinkRace = { requests: responses.length, sessions: sessions.length };
   const stored = await world.prisma.session.count({ where: { userId: someone.id } });
   if (sessions.length !== 1 || stored !== 1) violations.push(`sign-in link race: ${sessions.length} session cookies, ${stored} sessions stored`);

@@ -55,8 +55,11 @@ export async function signInByEmail(page: Page, email: string, callbackPath?: st
   return link;
 }
 
+/** The e2e server's embedded PostgreSQL, as scripts/start.ts hands it to the app (DATABASE_URL). */
+export const E2E_DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${E2E_PG_PORT}/timebank`;
+
 export async function withDb<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${E2E_PG_PORT}/timebank` });
+  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
   await client.connect();
   try {
     return await work(client);

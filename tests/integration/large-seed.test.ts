@@ -198,6 +198,8 @@ describe("a bulk ledger load", () => {
       await expect(LedgerBulkLoad.begin(weak)).rejects.toThrow(/superuser/);
     } finally {
       await weak.end();
+      // Roles belong to the whole server (which may be a shared DATABASE_URL one): leave none behind.
+      await client.query(`DROP ROLE bulk_nobody`);
     }
   });
 });

@@ -98,6 +98,8 @@ interface Measured {
   p50: number;
   p99: number;
   errors: number;
+  /** Mean response size in kilobytes (body and headers, as autocannon counts them). */
+  kb: number;
   share?: number;
 }
 
@@ -107,7 +109,8 @@ async function drive(base: string, target: Target): Promise<Measured> {
   const r = await autocannon({ ...options, duration: SECONDS });
   // A page that answered nothing (the server gone) counts as failing, not as fast.
   const errors = r.errors + r.timeouts + r.non2xx + (r.requests.total === 0 ? 1 : 0);
-  return { name: target.name, path: target.path, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors };
+  const kb = r.requests.total > 0 ? r.throughput.total / r.requests.total / 1024 : 0;
+  return { name: target.name, path: target.path, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors, kb };
 }
 
 async function ensureBank(url: string, dataDir: string | undefined): Promise<LargeBankSummary> {
@@ -225,16 +228,16 @@ async function main(): Promise<void> {
     for (const t of targets) {
       const m = await drive(base, t);
       results.push(m);
-      log(`${t.name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms${m.errors ? `, ${m.errors} errors` : ""}`);
+      log(`${t.name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.kb.toFixed(0)} KB${m.errors ? `, ${m.errors} errors` : ""}`);
     }
     const serverPeakMb = watch.stop();
     const trivial = results.find((r, i) => targets[i]!.ceiling === "dynamic")!;
     for (const [i, r] of results.entries()) if (!targets[i]!.ceiling) r.share = r.rps / trivial.rps;
 
     console.log("");
-    console.log(`| page | req/s | p50 ms | p99 ms | share of trivial page |`);
-    console.log(`|---|---|---|---|---|`);
-    for (const r of results) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.share === undefined ? "" : r.share.toFixed(2)} |`);
+    console.log(`| page | req/s | p50 ms | p99 ms | KB | share of trivial page |`);
+    console.log(`|---|---|---|---|---|---|`);
+    for (const r of results) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.kb.toFixed(0)} | ${r.share === undefined ? "" : r.share.toFixed(2)} |`);
     console.log("");
     const real = results.filter((r) => r.share !== undefined);
     const goals = {
@@ -252,7 +255,7 @@ async function main(): Promise<void> {
           connections: CONNECTIONS,
           seconds: SECONDS,
           bank: { members: Number(counts.members), transfers: Number(counts.transfers) },
-          pages: results.map((r) => ({ name: r.name, path: r.path, rps: Math.round(r.rps), p50: r.p50, p99: r.p99, share: r.share === undefined ? null : Number(r.share.toFixed(2)), errors: r.errors })),
+          pages: results.map((r) => ({ name: r.name, path: r.path, rps: Math.round(r.rps), p50: r.p50, p99: r.p99, kb: Math.round(r.kb), share: r.share === undefined ? null : Number(r.share.toFixed(2)), errors: r.errors })),
           serverRssMb: { idle: Math.round(idleMb), peak: Math.round(serverPeakMb) },
           export: exportFigures && { ...exportFigures, megabytes: Math.round(exportFigures.megabytes), seconds: Number(exportFigures.seconds.toFixed(1)), peakRssMb: Math.round(exportFigures.peakRssMb) },
           goals,

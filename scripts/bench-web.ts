@@ -19,7 +19,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { migrate } from "../lib/db/migrate";
-import { LARGE_BANK_PG_SETTINGS, LARGE_DEFAULTS, seedLargeBank, type LargeBankSummary } from "../lib/seed/large";
+import { LARGE_BANK_PG_SETTINGS, LARGE_DATA_DIR, LARGE_DEFAULTS, LARGE_EMBEDDED_PORT, seedLargeBank, type LargeBankSummary } from "../lib/seed/large";
 import { buildIsCurrent } from "./lib/build-hash";
 import { buildApp, nextBin } from "./lib/build";
 import { openAppDatabase, ROOT } from "./lib/database";
@@ -33,8 +33,8 @@ const GOAL_EXPORT_RSS_MB = 300;
 const GOAL_SERVER_RSS_MB = 350;
 const log = (line: string) => console.log(`[bench:web] ${line}`);
 
-process.env.TIMEBANK_DATA_DIR ??= ".data-large";
-process.env.EMBEDDED_PG_PORT ??= "54331";
+process.env.TIMEBANK_DATA_DIR ??= LARGE_DATA_DIR;
+process.env.EMBEDDED_PG_PORT ??= LARGE_EMBEDDED_PORT;
 
 // ---------------------------------------------------------------------------------------------
 // The server's memory: the resident set of `next start` and every process under it, sampled.

@@ -14,11 +14,8 @@ import { existsSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { migrate } from "../lib/db/migrate";
-import { LARGE_BANK_PG_SETTINGS, LARGE_DEFAULTS, seedLargeBank } from "../lib/seed/large";
+import { LARGE_BANK_PG_SETTINGS, LARGE_DATA_DIR, LARGE_DEFAULTS, LARGE_EMBEDDED_PORT, seedLargeBank } from "../lib/seed/large";
 import { openAppDatabase, ROOT } from "./lib/database";
-
-export const LARGE_DATA_DIR = ".data-large";
-export const LARGE_PORT = "54331";
 
 const log = (line: string) => console.log(`[seed:large] ${line}`);
 const count = (name: string, fallback: number) => {
@@ -31,7 +28,7 @@ const count = (name: string, fallback: number) => {
 let exitCode = 0;
 const embedded = !process.env.DATABASE_URL;
 process.env.TIMEBANK_DATA_DIR ??= LARGE_DATA_DIR;
-process.env.EMBEDDED_PG_PORT ??= LARGE_PORT;
+process.env.EMBEDDED_PG_PORT ??= LARGE_EMBEDDED_PORT;
 const dir = path.resolve(ROOT, process.env.TIMEBANK_DATA_DIR);
 if (process.argv.includes("--fresh") && embedded && existsSync(dir)) {
   log(`Deleting the large bank in ${dir} (--fresh).`);

@@ -47,6 +47,10 @@ export const LARGE_ADMIN_EMAIL = `admin@${LARGE_EMAIL_DOMAIN}`;
  * default 128 MB of shared buffers would hold less than its listings table. A PostgreSQL for a
  * real bank of this size is given a quarter of its machine's memory (docs/SCALING.md).
  */
+/** Where `npm run seed:large` and `npm run bench:web` keep the large bank's embedded PostgreSQL, apart from the demo bank's. */
+export const LARGE_DATA_DIR = ".data-large";
+export const LARGE_EMBEDDED_PORT = "54331";
+
 export const LARGE_BANK_PG_SETTINGS = { shared_buffers: "1GB", effective_cache_size: "4GB" } as const;
 
 export const LARGE_DEFAULTS = { members: 100_000, listings: 300_000, transfers: 1_000_000, seed: 20261203 } as const;

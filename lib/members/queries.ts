@@ -1,7 +1,7 @@
 // What member pages read. Each function takes the viewer's id and returns only what that viewer
 // may see. No function here returns another member's email address.
 import { isUuid } from "../validation";
-import { db, type Prisma, type PrismaClient } from "../db/client";
+import { db, Prisma, type PrismaClient } from "../db/client";
 import type { MemberStatus, TransferKind } from "../db/generated/client";
 import { COMMUNITY_POOL_CODE } from "./donate-hours";
 import { firstName } from "../format/names";
@@ -325,28 +325,39 @@ export async function getStatement(
 ): Promise<StatementPage> {
   const limit = Math.min(Math.max(1, Math.trunc(options.limit ?? STATEMENT_PAGE_SIZE)), 100);
   const before = options.before && /^\d{1,19}$/.test(options.before) ? BigInt(options.before) : null;
+  // The page of entries first, then what each entry needs, one row each (LATERAL ... LIMIT 1): the
+  // same answer as joining all ten tables at once, which PostgreSQL took about 5 ms to plan (20 ms
+  // under load) for 1 ms of work; planned this way it takes about 0.5 ms.
+  const olderThan = before === null ? Prisma.empty : Prisma.sql`AND e.id < ${before}::bigint`;
   const rows = await database.$queryRaw<StatementRow[]>`
-    SELECT e.id, e.created_at, e.amount_minutes, e.balance_after_minutes,
+    SELECT p.id, p.created_at, p.amount_minutes, p.balance_after_minutes,
            t.kind, t.idempotency_key, t.memo,
-           coalesce(t.exchange_id, x.id, rx.id) AS exchange_id,
-           coalesce(x.title, xe.title) AS exchange_title,
-           oa.kind::text AS other_kind, oa.name AS other_name,
-           om.id AS other_member_id, om.name AS other_member_name, om.status::text AS other_member_status,
-           rt.kind AS reversed_kind, rx.title AS reversed_exchange_title
-      FROM ledger_entries e
-      JOIN ledger_accounts a ON a.id = e.account_id
-      JOIN ledger_transfers t ON t.id = e.transfer_id
-      LEFT JOIN ledger_entries oe ON oe.transfer_id = t.id AND oe.account_id <> e.account_id
-      LEFT JOIN ledger_accounts oa ON oa.id = oe.account_id
-      LEFT JOIN members om ON om.id = oa.member_id
-      LEFT JOIN exchanges x ON x.transfer_id = t.id
-      LEFT JOIN exchanges xe ON xe.id = t.exchange_id
-      LEFT JOIN ledger_transfers rt ON rt.id = t.reverses_transfer_id
-      LEFT JOIN exchanges rx ON rx.transfer_id = rt.id
-     WHERE a.member_id = ${memberId}::uuid
-       AND (${before}::bigint IS NULL OR e.id < ${before}::bigint)
-     ORDER BY e.id DESC
-     LIMIT ${limit + 1}`;
+           coalesce(t.exchange_id, x.id, r.exchange_id) AS exchange_id,
+           coalesce(x.title, (SELECT xe.title FROM exchanges xe WHERE xe.id = t.exchange_id)) AS exchange_title,
+           o.kind AS other_kind, o.name AS other_name,
+           o.member_id AS other_member_id, o.member_name AS other_member_name, o.member_status AS other_member_status,
+           r.kind AS reversed_kind, r.exchange_title AS reversed_exchange_title
+      FROM (SELECT e.id, e.created_at, e.amount_minutes, e.balance_after_minutes, e.transfer_id, e.account_id
+              FROM ledger_entries e
+             WHERE e.account_id = (SELECT a.id FROM ledger_accounts a WHERE a.member_id = ${memberId}::uuid) ${olderThan}
+             ORDER BY e.id DESC
+             LIMIT ${limit + 1}) p
+      JOIN ledger_transfers t ON t.id = p.transfer_id
+      LEFT JOIN LATERAL (
+        SELECT oa.kind::text AS kind, oa.name, om.id AS member_id, om.name AS member_name, om.status::text AS member_status
+          FROM ledger_entries oe
+          JOIN ledger_accounts oa ON oa.id = oe.account_id
+          LEFT JOIN members om ON om.id = oa.member_id
+         WHERE oe.transfer_id = t.id AND oe.account_id <> p.account_id
+         LIMIT 1) o ON true
+      LEFT JOIN LATERAL (SELECT x.id, x.title FROM exchanges x WHERE x.transfer_id = t.id LIMIT 1) x ON true
+      LEFT JOIN LATERAL (
+        SELECT rt.kind, rx.id AS exchange_id, rx.title AS exchange_title
+          FROM ledger_transfers rt
+          LEFT JOIN exchanges rx ON rx.transfer_id = rt.id
+         WHERE rt.id = t.reverses_transfer_id
+         LIMIT 1) r ON true
+     ORDER BY p.id DESC`;
   const page = rows.slice(0, limit);
   return {
     entries: page.map((r) => ({

@@ -2,7 +2,7 @@
 // balance, described in words, paged by entry id.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { hold, postHold, systemAccountId, transfer } from "../../lib/ledger";
+import { hold, postHold, reverse, systemAccountId, transfer } from "../../lib/ledger";
 import { donateHours } from "../../lib/members/donate-hours";
 import { getAccountFigures, getStatement } from "../../lib/members/queries";
 import { useTestDatabase } from "../helpers/db";
@@ -81,6 +81,37 @@ describe("getStatement", () => {
     expect(third.entries).toHaveLength(1);
     expect(third.entries[0]).toMatchObject({ kind: "welcome", amountMinutes: 60, balanceAfterMinutes: 60 });
     expect(third.nextBefore).toBeNull();
+  });
+
+  it("describes reversals: of an exchange by its title and link, of anything else by its kind", async () => {
+    const me = await createMember(prisma, { name: "Ana Silva", balanceMinutes: 300 });
+    const other = await createMember(prisma, { name: "Tom Reed", balanceMinutes: 300 });
+    const exchangeId = randomUUID();
+    const h = await hold({ debitAccountId: other.accountId, creditAccountId: me.accountId, amountMinutes: 45, idempotencyKey: randomUUID(), exchangeId }, prisma);
+    const t = await postHold({ holdId: h.holdId, idempotencyKey: randomUUID() }, prisma);
+    await prisma.exchange.create({
+      data: { id: exchangeId, providerId: me.id, payerId: other.id, proposedById: other.id, state: "resolved", title: "SPC chart review", agreedMinutes: 45, holdId: h.holdId, transferId: t.transferId },
+    });
+    await reverse({ transferId: t.transferId, idempotencyKey: randomUUID() }, prisma);
+    await donateHours(me.id, { to: other.id, minutes: 15, requestKey: randomUUID() }, prisma);
+    const giftTransfer = await prisma.ledgerTransfer.findFirstOrThrow({ where: { kind: "donation", debitAccountId: me.accountId }, orderBy: { id: "desc" }, select: { id: true } });
+    await reverse({ transferId: giftTransfer.id, idempotencyKey: randomUUID() }, prisma);
+
+    const page = await getStatement(me.id, {}, prisma);
+    expect(page.entries.map((e) => [e.kind, e.amountMinutes, e.balanceAfterMinutes])).toEqual([
+      ["reversal", 15, 300],
+      ["donation", -15, 285],
+      ["reversal", -45, 300],
+      ["exchange", 45, 345],
+      ["grant", 300, 300],
+    ]);
+    const [giftBack, , exchangeBack, exchange] = page.entries;
+    expect(giftBack).toMatchObject({ description: "Reversal of a donation", link: null, otherParty: "Tom", otherPartyId: other.id });
+    expect(exchangeBack).toMatchObject({ description: "Reversal of exchange “SPC chart review”", link: `/exchanges/${exchangeId}`, otherParty: "Tom" });
+    expect(exchange).toMatchObject({ description: "Exchange: SPC chart review", link: `/exchanges/${exchangeId}` });
+    // The page after the newest two starts at the third.
+    const older = await getStatement(me.id, { before: page.entries[1]!.id, limit: 2 }, prisma);
+    expect(older.entries.map((e) => e.id)).toEqual([page.entries[2]!.id, page.entries[3]!.id]);
   });
 
   it("shows nothing of another member's statement and ignores a malformed cursor", async () => {

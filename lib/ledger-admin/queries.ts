@@ -318,6 +318,24 @@ async function memberAccount(memberId: string, database: PrismaClient): Promise<
 }
 
 /**
+ * For an export, every transfer matching the filters, oldest first, in batches: the member's
+ * account is looked up once, then the function gives the SQL of the `limit` transfers after the
+ * id `cursor` (the columns of TRANSFER_FIELDS, unaliased), walked as readTransfers walks them with
+ * `sequential`. Null when the member has no account (nothing matches).
+ */
+export async function sequentialTransferBatches(
+  filters: TransferFilters,
+  database: PrismaClient = db(),
+): Promise<((cursor: bigint, limit: number) => Prisma.Sql) | null> {
+  let accountId: number | null = null;
+  if (filters.memberId) {
+    accountId = await memberAccount(filters.memberId, database);
+    if (accountId === null) return null;
+  }
+  return (cursor, limit) => matchingTransfers(filters, accountId, { before: cursor, limit, sequential: true }, false);
+}
+
+/**
  * Up to `limit` transfers matching the filters, in the keyset's order: newest first from the
  * top or after `after`, oldest first after `before`.
  */
@@ -557,8 +575,11 @@ export interface StatementKeyset {
   limit: number;
 }
 
-/** Up to `limit` of an account's entries, in the keyset's order, walking the (account_id, seq) index. */
-export async function readStatement(accountId: number, keyset: StatementKeyset, database: PrismaClient = db()): Promise<StatementLine[]> {
+/**
+ * The SQL of up to `limit` of an account's entries with their transfers (the columns of
+ * StatementSqlRow), in the keyset's order, walking the (account_id, seq) index.
+ */
+export function statementRowsSql(accountId: number, keyset: StatementKeyset): Prisma.Sql {
   const ascending = keyset.after === undefined && keyset.before !== undefined;
   const order = ascending ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   // An account's entries are numbered 1, 2, 3… without gaps (the chain checks it), so the next
@@ -569,7 +590,7 @@ export async function readStatement(accountId: number, keyset: StatementKeyset, 
       : keyset.before !== undefined
         ? Prisma.sql`AND seq > ${keyset.before}::int AND seq <= ${keyset.before + keyset.limit}::int`
         : Prisma.empty;
-  const rows = await database.$queryRaw<StatementSqlRow[]>`
+  return Prisma.sql`
     SELECT e.seq, e.transfer_id, e.created_at, t.kind::text AS kind, e.amount_minutes, e.balance_after_minutes,
            t.memo, t.exchange_id, t.reverses_transfer_id,
            (SELECT r.id FROM ledger_transfers r WHERE r.reverses_transfer_id = t.id) AS reversed_by_id,
@@ -578,6 +599,11 @@ export async function readStatement(accountId: number, keyset: StatementKeyset, 
       -- LATERAL: each entry's transfer by its key; a join could hash the whole transfers table for a large batch.
       CROSS JOIN LATERAL (SELECT * FROM ledger_transfers x WHERE x.id = e.transfer_id) t
      ORDER BY e.seq ${order}`;
+}
+
+/** Up to `limit` of an account's entries, in the keyset's order, walking the (account_id, seq) index. */
+export async function readStatement(accountId: number, keyset: StatementKeyset, database: PrismaClient = db()): Promise<StatementLine[]> {
+  const rows = await database.$queryRaw<StatementSqlRow[]>(statementRowsSql(accountId, keyset));
   const names = await namesOf(rows.map((r) => r.other_id), [], database);
   return rows.map((r) => ({
     seq: r.seq,

@@ -1,9 +1,10 @@
 // The query plans of the pages that grow with the bank: search, a member's dashboard and
 // exchanges, an offer, a public profile, the admin ledger with its filters and statements deep in
-// a long history. Each page's data functions run against a scaled-down large bank (lib/seed/large.ts,
-// after ANALYZE), every SQL statement they send is recorded, and PostgreSQL's plan for it must not
-// scan a ledger or listing table from end to end. The statements and the ledger page by keyset:
-// their SQL has no OFFSET. (npm run bench:web times the same pages on the full-size bank.)
+// a long history, and the ledger's CSV exports batch by batch. Each page's data functions run
+// against a scaled-down large bank (lib/seed/large.ts, after ANALYZE), every SQL statement they
+// send is recorded, and PostgreSQL's plan for it must not scan a ledger or listing table from end
+// to end. The statements and the ledger page by keyset: their SQL has no OFFSET. (npm run
+// bench:web times the same pages on the full-size bank.)
 //
 // What is not held to it, by the planner's choice and rightly: a search for a word in a large
 // share of all listings (every match is ranked, so reading them in order is the cheaper way),
@@ -11,6 +12,7 @@
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listMyExchanges, exchangesNeedingAction, countWaitingOnMe } from "../../lib/exchanges/queries";
+import { statementCsv, transfersCsv } from "../../lib/ledger-admin/csv";
 import { accountStatement, listTransfers } from "../../lib/ledger-admin/queries";
 import { getListingForViewer, searchListings } from "../../lib/listings/queries";
 import { getAccountFigures, getMyProfile, getPublicProfile, getStatement } from "../../lib/members/queries";
@@ -98,6 +100,12 @@ beforeAll(async () => {
   middleTransfer = (await prisma.ledgerTransfer.aggregate({ _max: { id: true } }))._max.id! / 2n;
 }, 300_000);
 
+/** The header and the first two batches of an export (each batch is one query). */
+async function firstBatches(csv: AsyncGenerator<string>): Promise<void> {
+  for (let i = 0; i < 3; i++) if ((await csv.next()).done) return;
+  await csv.return(undefined);
+}
+
 const pages: [string, () => Promise<unknown>][] = [
   ["search with text and filters", () => searchListings({ q: "process mapping", kind: "offer", skillId, organisationId: null, regionId: null, page: 1 }, prisma)],
   ["search, a later page", () => searchListings({ q: "driver diagram", kind: null, skillId: null, organisationId: null, regionId: null, page: 2 }, prisma)],
@@ -123,6 +131,9 @@ const pages: [string, () => Promise<unknown>][] = [
   ["the admin ledger, a page in the middle", () => listTransfers({}, { before: String(middleTransfer) }, prisma)],
   ["an admin statement deep in a long history", () => accountStatement(busiestAccount, { before: String(Math.max(2, Math.floor(busiestEntries / 10))) }, prisma)],
   ["a typical member's statement (admin)", () => accountStatement(typicalAccount, {}, prisma)],
+  ["the admin ledger's CSV export, batch by batch", () => firstBatches(transfersCsv({}, {}, prisma))],
+  ["the admin ledger's CSV export, one member", () => firstBatches(transfersCsv({ memberId: bank.busiestMemberId }, {}, prisma))],
+  ["an account statement's CSV export", () => firstBatches(statementCsv(busiestAccount, {}, prisma))],
 ];
 
 describe("query plans on a scaled-down large bank", () => {

@@ -9,18 +9,19 @@ import { currentMember, whyCannotTrade } from "@/lib/auth/session";
 import {
   countPublicListings,
   hasFilters,
-  listOrganisationsForSelect,
+  organisationNameOf,
   listRegionsForSelect,
   listSkillsForSelect,
   parseBrowseParams,
   searchListings,
   type BrowseFilters,
+  type BrowseResult,
 } from "@/lib/listings/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Browse offers and requests" };
 
-function resultLine(total: number, moreThan: boolean, filters: BrowseFilters): string {
+function resultLine({ total, moreThanTotal: moreThan, order }: BrowseResult, filters: BrowseFilters): string {
   const what =
     filters.kind === "offer"
       ? total === 1 ? "open offer" : "open offers"
@@ -28,6 +29,7 @@ function resultLine(total: number, moreThan: boolean, filters: BrowseFilters): s
         ? total === 1 ? "open request" : "open requests"
         : total === 1 ? "open offer or request" : "open offers and requests";
   const count = `${moreThan ? "More than " : ""}${total.toLocaleString("en-GB")}`;
+  if (filters.q && order === "newest") return `${count} ${what} match “${filters.q}”: the newest first`;
   if (filters.q) return `${count} ${what} ${total === 1 ? "matches" : "match"} “${filters.q}”`;
   if (hasFilters(filters)) return `${count} ${what} ${total === 1 ? "matches" : "match"} your filters`;
   return `${count} ${what}`;
@@ -35,11 +37,11 @@ function resultLine(total: number, moreThan: boolean, filters: BrowseFilters): s
 
 export default async function BrowsePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const filters = parseBrowseParams(await searchParams);
-  const [member, result, skills, organisations, regions] = await Promise.all([
+  const [member, result, skills, organisationName, regions] = await Promise.all([
     currentMember(),
     searchListings(filters),
     listSkillsForSelect(),
-    listOrganisationsForSelect(),
+    organisationNameOf(filters.organisationId),
     listRegionsForSelect(),
   ]);
   const canPost = member !== null && whyCannotTrade(member) === null;
@@ -62,11 +64,11 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
       intro="Find a member who can help with your improvement work, or someone you could help. Each hour you give earns an hour you can spend."
       actions={newButtons}
     >
-      <BrowseFiltersForm filters={filters} skills={skills} organisations={organisations} regions={regions} />
+      <BrowseFiltersForm filters={filters} skills={skills} organisation={filters.organisationName || organisationName || ""} regions={regions} />
 
       <section aria-labelledby="results-heading" className="mt-8">
         <h2 id="results-heading" className="text-lg font-semibold text-ink" data-testid="result-count">
-          {resultLine(result.total, result.moreThanTotal, filters)}
+          {resultLine(result, filters)}
           {result.page > 1 && result.listings.length > 0 && <span className="font-normal text-ink-muted"> (page {result.page})</span>}
         </h2>
 

@@ -1,3 +1,5 @@
+"use client";
+
 // The browse page's search box and filters: a plain GET form, so results have a shareable address
 // and work without JavaScript. Stacks to one column on a phone.
 import Link from "next/link";
@@ -5,7 +7,7 @@ import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Select, TextInput } from "@/components/ui/field";
 import type { BrowseFilters } from "@/lib/listings/queries";
-import { MAX_QUERY_CHARS } from "@/lib/listings/queries";
+import { MAX_ORGANISATION_CHARS, MAX_QUERY_CHARS } from "@/lib/listings/schemas";
 
 type Choice = { id: string; name: string };
 
@@ -14,12 +16,13 @@ const LABEL = "block text-sm font-semibold text-ink";
 export function BrowseFiltersForm({
   filters,
   skills,
-  organisations,
+  organisation,
   regions,
 }: {
   filters: BrowseFilters;
   skills: (Choice & { category: string })[];
-  organisations: Choice[];
+  /** What the organisation filter holds: the text typed, or the name of the organisation asked for by id. */
+  organisation: string;
   regions: Choice[];
 }) {
   const categories = [...new Set(skills.map((s) => s.category))];
@@ -60,9 +63,23 @@ export function BrowseFiltersForm({
             </optgroup>
           ))}
         </FilterSelect>
-        <FilterSelect name="organisation" label="Organisation" value={filters.organisationId} any="Any organisation">
-          <Options choices={organisations} />
-        </FilterSelect>
+        <div>
+          <label htmlFor="organisation" className={LABEL}>
+            Organisation
+          </label>
+          <TextInput
+            id="organisation"
+            name="organisation"
+            defaultValue={organisation}
+            maxLength={MAX_ORGANISATION_CHARS}
+            placeholder="Any organisation"
+            className="mt-1"
+            aria-describedby="organisation-hint"
+          />
+          <p id="organisation-hint" className="mt-1 text-sm text-ink-muted">
+            Part of its name, for example “Bramley”.
+          </p>
+        </div>
         <FilterSelect name="region" label="Region" value={filters.regionId} any="Any region">
           <Options choices={regions} />
         </FilterSelect>

@@ -4,7 +4,7 @@
 import { db, Prisma, type PrismaClient } from "../db/client";
 import { firstName, type PublicListing } from "../bank/public";
 import type { ListingKindValue, ListingStatusValue } from "./schemas";
-import { LISTING_KINDS, LISTING_STATUSES } from "./schemas";
+import { LISTING_KINDS, LISTING_STATUSES, MAX_ORGANISATION_CHARS, MAX_QUERY_CHARS } from "./schemas";
 import { firstParam } from "../validation";
 
 /** Results per browse page. */
@@ -17,8 +17,7 @@ export const MAX_BROWSE_PAGE = 1000;
  * the page shown (docs/SCALING.md).
  */
 export const BROWSE_COUNT_LIMIT = 1000;
-/** Longer search text is cut to this many characters. */
-export const MAX_QUERY_CHARS = 200;
+export { MAX_ORGANISATION_CHARS, MAX_QUERY_CHARS };
 /** The most of their own listings a member's page shows at once. */
 export const MAX_MY_LISTINGS = 200;
 
@@ -33,7 +32,13 @@ export interface BrowseFilters {
   q: string;
   kind: ListingKindValue | null;
   skillId: string | null;
+  /** One organisation, by id (a link from elsewhere in the bank). */
   organisationId: string | null;
+  /**
+   * Organisations by a part of their name, as typed: a national bank has hundreds, too many for a
+   * list to choose from (and to send with every page).
+   */
+  organisationName: string;
   regionId: string | null;
   page: number;
 }
@@ -42,8 +47,10 @@ export interface BrowseResult {
   listings: PublicListing[];
   /** How many open listings match, over all pages, counted up to BROWSE_COUNT_LIMIT. */
   total: number;
-  /** There are more than BROWSE_COUNT_LIMIT: `total` is that limit. */
+  /** There are more than `total` (BROWSE_COUNT_LIMIT, or SEARCH_RANK_LIMIT for a broad search). */
   moreThanTotal: boolean;
+  /** How the listings are ordered: by how well they match the text, or newest first. */
+  order: "relevance" | "newest";
   page: number;
   pageSize: number;
   hasNext: boolean;
@@ -71,6 +78,9 @@ export function parseBrowseParams(params: RawParams): BrowseFilters {
     kind: (LISTING_KINDS as readonly string[]).includes(kind ?? "") ? (kind as ListingKindValue) : null,
     skillId: id(params.skill),
     organisationId: id(params.organisation),
+    organisationName: id(params.organisation)
+      ? ""
+      : (firstParam(params.organisation) ?? "").replace(/\s+/g, " ").trim().slice(0, MAX_ORGANISATION_CHARS),
     regionId: id(params.region),
     page: parsePage(params.page),
   };
@@ -78,7 +88,7 @@ export function parseBrowseParams(params: RawParams): BrowseFilters {
 
 /** True when any filter or text narrows the results. */
 export function hasFilters(f: BrowseFilters): boolean {
-  return Boolean(f.q || f.kind || f.skillId || f.organisationId || f.regionId);
+  return Boolean(f.q || f.kind || f.skillId || f.organisationId || f.organisationName || f.regionId);
 }
 
 interface BrowseRow {
@@ -96,61 +106,134 @@ interface BrowseRow {
 }
 
 /**
- * Open listings of active members matching the filters: ranked by ts_rank (title words weigh
- * most: see the listings_search_vector trigger), then newest; newest first without text.
+ * A search whose text matches more than this many of the newest SEARCH_WINDOW open listings (with
+ * the other filters) is a broad one: its matches are listed newest first, and counted only as
+ * "more than" this. Ranking and counting every match of a common phrase ("process mapping")
+ * means reading thousands of listings for each page (docs/SCALING.md).
+ */
+export const SEARCH_RANK_LIMIT = 100;
+/** How many of the newest open listings (of the kind asked for) a search looks at first. */
+export const SEARCH_WINDOW = 5000;
+
+const BROWSE_SELECT = Prisma.sql`
+  SELECT l.id, l.kind::text AS kind, l.title, l.description, l.tags, l.estimated_minutes, l.wanted_by,
+         l.created_at, s.name AS skill_name, m.name AS owner_name, o.name AS organisation_name
+    FROM listings l
+    JOIN members m ON m.id = l.owner_id
+    JOIN skills s ON s.id = l.skill_id
+    LEFT JOIN organisations o ON o.id = m.organisation_id`;
+
+/**
+ * Open listings of active members matching the filters, newest first without text. With text:
+ * ranked by ts_rank (title words weigh most: see the listings_search_vector trigger), then
+ * newest, and counted up to BROWSE_COUNT_LIMIT; but a broad search (more than SEARCH_RANK_LIMIT
+ * matches among the newest SEARCH_WINDOW listings) is listed newest first and not counted.
  * Every value reaches SQL as a parameter.
  */
 export async function searchListings(filters: BrowseFilters, database: PrismaClient = db()): Promise<BrowseResult> {
   const page = Number.isInteger(filters.page) && filters.page >= 1 && filters.page <= MAX_BROWSE_PAGE ? filters.page : 1;
   const q = filters.q.trim().slice(0, MAX_QUERY_CHARS);
-  const conditions: Prisma.Sql[] = [Prisma.sql`l.status = 'open'`, Prisma.sql`m.status = 'active'`];
-  if (q) conditions.push(Prisma.sql`l.search_vector @@ websearch_to_tsquery('english', ${q})`);
-  if (filters.kind) conditions.push(Prisma.sql`l.kind = ${filters.kind}::listing_kind`);
-  if (isUuid(filters.skillId)) conditions.push(Prisma.sql`l.skill_id = ${filters.skillId}::uuid`);
-  if (isUuid(filters.organisationId)) conditions.push(Prisma.sql`m.organisation_id = ${filters.organisationId}::uuid`);
-  if (isUuid(filters.regionId)) conditions.push(Prisma.sql`m.region_id = ${filters.regionId}::uuid`);
-  const where = Prisma.join(conditions, " AND ");
-  const order = q
-    ? Prisma.sql`ts_rank(l.search_vector, websearch_to_tsquery('english', ${q})) DESC, l.created_at DESC, l.id`
-    : Prisma.sql`l.created_at DESC, l.id`;
-
-  const [rows, counted] = await Promise.all([
-    database.$queryRaw<BrowseRow[]>`
-      SELECT l.id, l.kind::text AS kind, l.title, l.description, l.tags, l.estimated_minutes, l.wanted_by,
-             l.created_at, s.name AS skill_name, m.name AS owner_name, o.name AS organisation_name
-        FROM listings l
-        JOIN members m ON m.id = l.owner_id
-        JOIN skills s ON s.id = l.skill_id
-        LEFT JOIN organisations o ON o.id = m.organisation_id
-       WHERE ${where}
-       ORDER BY ${order}
-       LIMIT ${BROWSE_PAGE_SIZE + 1} OFFSET ${(page - 1) * BROWSE_PAGE_SIZE}`,
-    database.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM (
-        SELECT 1 FROM listings l JOIN members m ON m.id = l.owner_id
-         WHERE ${where}
-         LIMIT ${BROWSE_COUNT_LIMIT + 1}) matches`,
-  ]);
-  const counted0 = counted[0]?.n ?? 0;
-  return {
-    listings: rows.slice(0, BROWSE_PAGE_SIZE).map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      title: r.title,
-      description: r.description,
-      skillName: r.skill_name,
-      tags: r.tags,
-      estimatedMinutes: r.estimated_minutes,
-      wantedBy: r.wanted_by,
-      createdAt: r.created_at,
-      ownerFirstName: firstName(r.owner_name),
-      organisationName: r.organisation_name,
-    })),
-    total: Math.min(counted0, BROWSE_COUNT_LIMIT),
-    moreThanTotal: counted0 > BROWSE_COUNT_LIMIT,
+  // Conditions on the owner and the listing's skill; the listing's status and kind are added below.
+  const others: Prisma.Sql[] = [Prisma.sql`m.status = 'active'`];
+  if (isUuid(filters.skillId)) others.push(Prisma.sql`l.skill_id = ${filters.skillId}::uuid`);
+  if (isUuid(filters.organisationId)) others.push(Prisma.sql`m.organisation_id = ${filters.organisationId}::uuid`);
+  else if (filters.organisationName) {
+    // Found first, so that PostgreSQL knows how many members they hold when it plans the search.
+    const organisations = await organisationsNamed(filters.organisationName, database);
+    if (organisations.length === 0) return { listings: [], total: 0, moreThanTotal: false, order: "newest", page, pageSize: BROWSE_PAGE_SIZE, hasNext: false };
+    others.push(Prisma.sql`m.organisation_id = ANY(${organisations}::uuid[])`);
+  }
+  if (isUuid(filters.regionId)) others.push(Prisma.sql`m.region_id = ${filters.regionId}::uuid`);
+  const listing: Prisma.Sql[] = [Prisma.sql`l.status = 'open'`];
+  if (filters.kind) listing.push(Prisma.sql`l.kind = ${filters.kind}::listing_kind`);
+  const newest = Prisma.sql`l.created_at DESC, l.id`;
+  const offset = (page - 1) * BROWSE_PAGE_SIZE;
+  const shape = (rows: BrowseRow[], total: number, moreThanTotal: boolean, order: BrowseResult["order"]): BrowseResult => ({
+    listings: rows.slice(0, BROWSE_PAGE_SIZE).map(toPublicListing),
+    total,
+    moreThanTotal,
+    order,
     page,
     pageSize: BROWSE_PAGE_SIZE,
     hasNext: rows.length > BROWSE_PAGE_SIZE,
+  });
+
+  if (q) {
+    const tsquery = Prisma.sql`websearch_to_tsquery('english', ${q})`;
+    // ts_match_vq is the @@ operator as a function, which no index serves: PostgreSQL walks the
+    // listings newest first and tests each, stopping as soon as it has enough.
+    const walked = [...others, Prisma.sql`ts_match_vq(l.search_vector, ${tsquery})`];
+    const [recent] = await database.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM (
+        SELECT 1
+          FROM (SELECT l.id, l.owner_id, l.skill_id, l.search_vector, l.created_at FROM listings l
+                 WHERE ${Prisma.join(listing, " AND ")} ORDER BY ${newest} LIMIT ${SEARCH_WINDOW}) l
+          JOIN members m ON m.id = l.owner_id
+         WHERE ${Prisma.join(walked, " AND ")}
+         LIMIT ${SEARCH_RANK_LIMIT + 1}) matches`;
+    if ((recent?.n ?? 0) > SEARCH_RANK_LIMIT) {
+      const rows = await database.$queryRaw<BrowseRow[]>`
+        ${BROWSE_SELECT}
+         WHERE ${Prisma.join([...listing, ...walked], " AND ")}
+         ORDER BY ${newest}
+         LIMIT ${BROWSE_PAGE_SIZE + 1} OFFSET ${offset}`;
+      return shape(rows, SEARCH_RANK_LIMIT, true, "newest");
+    }
+    // Few recent matches: the text index finds them all, and they are ranked.
+    const where = Prisma.join([...listing, ...others, Prisma.sql`l.search_vector @@ ${tsquery}`], " AND ");
+    const [rows, counted] = await Promise.all([
+      database.$queryRaw<BrowseRow[]>`
+        ${BROWSE_SELECT}
+         WHERE ${where}
+         ORDER BY ts_rank(l.search_vector, ${tsquery}) DESC, ${newest}
+         LIMIT ${BROWSE_PAGE_SIZE + 1} OFFSET ${offset}`,
+      countUpTo(where, database),
+    ]);
+    return shape(rows, Math.min(counted, BROWSE_COUNT_LIMIT), counted > BROWSE_COUNT_LIMIT, "relevance");
+  }
+
+  const where = Prisma.join([...listing, ...others], " AND ");
+  const [rows, counted] = await Promise.all([
+    database.$queryRaw<BrowseRow[]>`
+      ${BROWSE_SELECT}
+       WHERE ${where}
+       ORDER BY ${newest}
+       LIMIT ${BROWSE_PAGE_SIZE + 1} OFFSET ${offset}`,
+    countUpTo(where, database),
+  ]);
+  return shape(rows, Math.min(counted, BROWSE_COUNT_LIMIT), counted > BROWSE_COUNT_LIMIT, "newest");
+}
+
+/** The ids of the organisations whose name holds `text`, in any case: a plain substring (% and _ are themselves). */
+async function organisationsNamed(text: string, database: PrismaClient): Promise<string[]> {
+  const rows = await database.$queryRaw<{ id: string }[]>`
+    SELECT id FROM organisations WHERE strpos(lower(name), lower(${text.slice(0, MAX_ORGANISATION_CHARS)})) > 0`;
+  return rows.map((r) => r.id);
+}
+
+/** Matching listings counted up to one more than BROWSE_COUNT_LIMIT. */
+async function countUpTo(where: Prisma.Sql, database: PrismaClient): Promise<number> {
+  const [counted] = await database.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM listings l JOIN members m ON m.id = l.owner_id
+       WHERE ${where}
+       LIMIT ${BROWSE_COUNT_LIMIT + 1}) matches`;
+  return counted?.n ?? 0;
+}
+
+function toPublicListing(r: BrowseRow): PublicListing {
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    description: r.description,
+    skillName: r.skill_name,
+    tags: r.tags,
+    estimatedMinutes: r.estimated_minutes,
+    wantedBy: r.wanted_by,
+    createdAt: r.created_at,
+    ownerFirstName: firstName(r.owner_name),
+    organisationName: r.organisation_name,
   };
 }
 
@@ -360,9 +443,11 @@ export async function listSkillsForSelect(database: PrismaClient = db()): Promis
 }
 
 /** Sorted by name the way people read it (not by the database's byte order). */
-export async function listOrganisationsForSelect(database: PrismaClient = db()): Promise<Choice[]> {
-  const organisations = await database.organisation.findMany({ select: { id: true, name: true } });
-  return organisations.sort((a, b) => byName.compare(a.name, b.name));
+/** An organisation's name by its id (the browse filter shows it), or null. */
+export async function organisationNameOf(id: string | null, database: PrismaClient = db()): Promise<string | null> {
+  if (!isUuid(id)) return null;
+  const organisation = await database.organisation.findUnique({ where: { id }, select: { name: true } });
+  return organisation?.name ?? null;
 }
 
 export async function listRegionsForSelect(database: PrismaClient = db()): Promise<Choice[]> {

@@ -4,6 +4,10 @@
 import { z } from "zod";
 import { foldTypedTime, numberFromText } from "../validation";
 
+/** Longer search text is cut to this many characters (browse). */
+export const MAX_QUERY_CHARS = 200;
+/** Longer text in browse's organisation filter is cut to this many characters. */
+export const MAX_ORGANISATION_CHARS = 100;
 export const TITLE_MIN_CHARS = 3;
 export const TITLE_MAX_CHARS = 120;
 export const DESCRIPTION_MIN_CHARS = 10;

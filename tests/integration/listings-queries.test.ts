@@ -7,7 +7,7 @@ import {
   getListingForProposal,
   getListingForViewer,
   listMyListings,
-  listOrganisationsForSelect,
+  organisationNameOf,
   listRegionsForSelect,
   listSkillsForSelect,
 } from "../../lib/listings/queries";
@@ -132,7 +132,7 @@ describe("my offers and requests", () => {
 });
 
 describe("choices for select boxes", () => {
-  it("lists skills, organisations and regions sorted by name", async () => {
+  it("lists skills and regions sorted by name, and names an organisation by its id", async () => {
     await prisma.region.createMany({ data: [{ name: "zz South West" }, { name: "aa East" }] });
     await prisma.organisation.createMany({ data: [{ name: "zz Care Group", kind: "Care home group" }, { name: "aa Practice", kind: "General practice" }] });
     const skills = await listSkillsForSelect(prisma);
@@ -140,8 +140,9 @@ describe("choices for select boxes", () => {
     const regions = (await listRegionsForSelect(prisma)).map((r) => r.name);
     expect(regions).toEqual([...regions].sort((a, b) => a.localeCompare(b, "en-GB", { sensitivity: "base" })));
     expect(regions[0]).toBe("aa East");
-    const orgs = (await listOrganisationsForSelect(prisma)).map((o) => o.name);
-    expect(orgs[0]).toBe("aa Practice");
-    expect(orgs.at(-1)).toBe("zz Care Group");
+    const practice = await prisma.organisation.findFirstOrThrow({ where: { name: "aa Practice" } });
+    expect(await organisationNameOf(practice.id, prisma)).toBe("aa Practice");
+    expect(await organisationNameOf("00000000-0000-4000-8000-000000000000", prisma)).toBeNull();
+    expect(await organisationNameOf("not an id", prisma)).toBeNull();
   });
 });

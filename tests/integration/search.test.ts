@@ -3,7 +3,15 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../lib/db/client";
-import { BROWSE_COUNT_LIMIT, BROWSE_PAGE_SIZE, parseBrowseParams, searchListings as search, type BrowseFilters } from "../../lib/listings/queries";
+import {
+  BROWSE_COUNT_LIMIT,
+  BROWSE_PAGE_SIZE,
+  parseBrowseParams,
+  SEARCH_RANK_LIMIT,
+  SEARCH_WINDOW,
+  searchListings as search,
+  type BrowseFilters,
+} from "../../lib/listings/queries";
 import { useTestDatabase } from "../helpers/db";
 import { createMember, createSkill } from "../helpers/members";
 
@@ -50,7 +58,7 @@ async function listing(
   });
 }
 
-const filters = (f: Partial<BrowseFilters>): BrowseFilters => ({ q: "", kind: null, skillId: null, organisationId: null, regionId: null, page: 1, ...f });
+const filters = (f: Partial<BrowseFilters>): BrowseFilters => ({ q: "", kind: null, skillId: null, organisationId: null, organisationName: "", regionId: null, page: 1, ...f });
 const ids = (r: { listings: { id: string }[] }) => r.listings.map((l) => l.id);
 
 describe("full-text search", () => {
@@ -189,6 +197,25 @@ describe("what browse shows", () => {
     expect(ids(await searchListings(filters({ organisationId: here.org.id, regionId: there.region.id })))).toEqual([]);
   });
 
+  it("filters by part of the organisation's name, in any case, with % and _ as themselves", async () => {
+    const tag = word();
+    const region = await prisma.region.create({ data: { name: `Region ${tag}` } });
+    const made = async (name: string) => {
+      const org = await prisma.organisation.create({ data: { name, kind: "Acute trust", regionId: region.id } });
+      return listing((await memberAt({ org, region })).id, { description: `Shared word ${tag}` });
+    };
+    const north = await made(`Northfield ${tag} Hospital`);
+    const northCare = await made(`NORTHFIELD ${tag} Care`);
+    const percent = await made(`100% ${tag}_Care`);
+    expect(ids(await searchListings(filters({ q: tag, organisationName: `northfield ${tag}` }))).sort()).toEqual([north.id, northCare.id].sort());
+    expect(ids(await searchListings(filters({ q: tag, organisationName: `${tag} hospital` })))).toEqual([north.id]);
+    expect(ids(await searchListings(filters({ q: tag, organisationName: "100%" })))).toEqual([percent.id]);
+    expect(ids(await searchListings(filters({ q: tag, organisationName: `${tag}_c` })))).toEqual([percent.id]);
+    expect(ids(await searchListings(filters({ q: tag, organisationName: "%" })))).toEqual([percent.id]);
+    expect(ids(await searchListings(filters({ q: tag, organisationName: "_" })))).toEqual([percent.id]);
+    expect(ids(await searchListings(filters({ q: tag, organisationName: `no such place ${tag}` })))).toEqual([]);
+  });
+
   it("combines text with filters", async () => {
     const place = await organisation(prisma);
     const owner = await memberAt(place);
@@ -213,20 +240,63 @@ describe("what browse shows", () => {
     expect(page3).toMatchObject({ listings: [], hasNext: false, total: BROWSE_PAGE_SIZE + 5 });
   });
 
-  it("counts matches up to 1,000 and then says there are more", async () => {
-    const place = await organisation(prisma);
-    const owner = await memberAt(place);
-    const make = (n: number, tag: string) =>
-      prisma.listing.createMany({
-        data: Array.from({ length: n }, (_, i) => ({ ownerId: owner.id, kind: "offer" as const, title: `Counted listing ${i}`, description: tag, skillId: spc.id, estimatedMinutes: 60 })),
-      });
-    const exactly = word();
-    await make(BROWSE_COUNT_LIMIT, exactly);
-    expect(await searchListings(filters({ q: exactly }))).toMatchObject({ total: BROWSE_COUNT_LIMIT, moreThanTotal: false, hasNext: true });
-    const over = word();
-    await make(BROWSE_COUNT_LIMIT + 1, over);
-    expect(await searchListings(filters({ q: over }))).toMatchObject({ total: BROWSE_COUNT_LIMIT, moreThanTotal: true, hasNext: true });
+  /** `n` open offers by `ownerId` whose description is `text`, one minute apart, ending `minutesAgo` before the clock. */
+  const many = (ownerId: string, n: number, text: string, minutesAgo = 0) =>
+    prisma.listing.createMany({
+      data: Array.from({ length: n }, (_, i) => ({
+        ownerId,
+        kind: "offer" as const,
+        title: `Counted listing ${i}`,
+        description: text,
+        skillId: spc.id,
+        estimatedMinutes: 60,
+        createdAt: new Date(clock - (minutesAgo + n - i) * 60_000),
+      })),
+    });
+
+  it("counts listings up to 1,000 and then says there are more", async () => {
+    const owner = await memberAt(await organisation(prisma));
+    const other = await memberAt(await organisation(prisma));
+    await many(owner.id, BROWSE_COUNT_LIMIT, word());
+    await many(other.id, BROWSE_COUNT_LIMIT + 1, word());
+    const ownerOrg = (await prisma.user.findUniqueOrThrow({ where: { id: owner.id } })).organisationId;
+    const otherOrg = (await prisma.user.findUniqueOrThrow({ where: { id: other.id } })).organisationId;
+    expect(await searchListings(filters({ organisationId: ownerOrg }))).toMatchObject({ total: BROWSE_COUNT_LIMIT, moreThanTotal: false, hasNext: true, order: "newest" });
+    expect(await searchListings(filters({ organisationId: otherOrg }))).toMatchObject({ total: BROWSE_COUNT_LIMIT, moreThanTotal: true, hasNext: true });
     expect(await searchListings(filters({ q: word() }))).toMatchObject({ total: 0, moreThanTotal: false });
+  });
+
+  it("lists a broad search newest first and counts it only as more than SEARCH_RANK_LIMIT", async () => {
+    const owner = await memberAt(await organisation(prisma));
+    const common = word();
+    await many(owner.id, SEARCH_RANK_LIMIT + 1, common);
+    // A better match (the word in the title too) is not lifted above newer ones in a broad search.
+    const older = await prisma.listing.create({
+      data: { ownerId: owner.id, kind: "offer", title: `${common} ${common}`, description: common, skillId: spc.id, estimatedMinutes: 60, createdAt: new Date(clock - 10 * 24 * 3600_000) },
+    });
+    const result = await searchListings(filters({ q: common }));
+    expect(result).toMatchObject({ total: SEARCH_RANK_LIMIT, moreThanTotal: true, order: "newest", hasNext: true });
+    const dates = result.listings.map((l) => l.createdAt.getTime());
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    expect(ids(result)).not.toContain(older.id);
+    // Every page is still newest first, and the oldest match is on the last one.
+    const last = await searchListings(filters({ q: common, page: Math.ceil((SEARCH_RANK_LIMIT + 2) / BROWSE_PAGE_SIZE) }));
+    expect(ids(last).at(-1)).toBe(older.id);
+    expect(last.hasNext).toBe(false);
+  });
+
+  it("ranks and counts every match when few of the newest listings match, however many older ones do", async () => {
+    const owner = await memberAt(await organisation(prisma));
+    const rare = word();
+    // 150 matches, then SEARCH_WINDOW newer listings that do not match: none of the newest match.
+    await many(owner.id, 150, rare, SEARCH_WINDOW + 10);
+    await many(owner.id, SEARCH_WINDOW, word());
+    const best = await prisma.listing.create({
+      data: { ownerId: owner.id, kind: "offer", title: `${rare} in the title`, description: rare, skillId: spc.id, estimatedMinutes: 60, createdAt: new Date(clock - 365 * 24 * 3600_000) },
+    });
+    const result = await searchListings(filters({ q: rare }));
+    expect(result).toMatchObject({ total: 151, moreThanTotal: false, order: "relevance" });
+    expect(result.listings[0]!.id).toBe(best.id);
   });
 
   it("says there is no next page when the results exactly fill one", async () => {
@@ -242,7 +312,13 @@ describe("reading the browse page's query string", () => {
     const place = await organisation(prisma);
     expect(
       parseBrowseParams({ q: "  spc   charts ", kind: "request", skill: spc.id, organisation: place.org.id, region: place.region.id, page: "3" }),
-    ).toEqual({ q: "spc charts", kind: "request", skillId: spc.id, organisationId: place.org.id, regionId: place.region.id, page: 3 });
+    ).toEqual({ q: "spc charts", kind: "request", skillId: spc.id, organisationId: place.org.id, organisationName: "", regionId: place.region.id, page: 3 });
+  });
+
+  it("reads the organisation as an id, or else as part of a name", () => {
+    expect(parseBrowseParams({ organisation: "  North   Trust " })).toMatchObject({ organisationId: null, organisationName: "North Trust" });
+    expect(parseBrowseParams({ organisation: "x".repeat(300) }).organisationName).toHaveLength(100);
+    expect(parseBrowseParams({})).toMatchObject({ organisationId: null, organisationName: "" });
   });
 
   it.each([["0"], ["-1"], ["1001"], ["2.5"], ["abc"], [""], ["1e3"], ["99999999999999999999"], [undefined]])("treats page %j as page 1", (page) => {
@@ -254,6 +330,7 @@ describe("reading the browse page's query string", () => {
       kind: null,
       skillId: null,
       organisationId: null,
+      organisationName: "1",
       regionId: null,
     });
   });

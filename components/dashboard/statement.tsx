@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/page";
 import { formatDay, isoDay } from "@/lib/format/date";

@@ -46,16 +46,17 @@ export function EmptyState({ title, children, action }: { title: string; childre
   );
 }
 
+// The tones are utilities in app/globals.css (badges repeat on every row of the ledger).
 const BADGE_TONES = {
-  neutral: "bg-page text-ink ring-line",
-  brand: "bg-brand-50 text-brand-800 ring-brand-100",
-  request: "bg-request-50 text-request-800 ring-request-100",
-  success: "bg-green-50 text-green-900 ring-green-200",
-  warning: "bg-amber-50 text-amber-950 ring-amber-200",
-  danger: "bg-red-50 text-red-900 ring-red-200",
+  neutral: "tone-neutral",
+  brand: "tone-brand",
+  request: "tone-request",
+  success: "tone-success",
+  warning: "tone-warning",
+  danger: "tone-danger",
 } as const;
 export type BadgeTone = keyof typeof BADGE_TONES;
 
 export function Badge({ tone = "neutral", children }: { tone?: BadgeTone; children: ReactNode }) {
-  return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ${BADGE_TONES[tone]}`}>{children}</span>;
+  return <span className={`badge ${BADGE_TONES[tone]}`}>{children}</span>;
 }

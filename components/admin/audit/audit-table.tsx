@@ -7,7 +7,7 @@ import type { AuditEntryView } from "@/lib/audit/queries";
 const utcSeconds = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 
 const link = "font-semibold text-brand-800 underline-offset-4 hover:underline";
-const cell = "px-3 py-2.5 align-top";
+const cell = "cell";
 
 function Who({ entry }: { entry: AuditEntryView }) {
   if (!entry.actor) return <span className="text-ink-muted">{entry.action === "admin.create" ? "Command line" : "Not signed in"}</span>;

@@ -29,7 +29,8 @@ const ACCOUNT_KIND_LABELS: Record<LedgerAccountKind, string | null> = {
   pool: "pool",
 };
 
-export const linkClass = "font-semibold text-brand-800 underline-offset-4 hover:underline";
+/** A link in a table or a list: the `link` utility of app/globals.css. */
+export const linkClass = "link";
 
 export function TransferKindBadge({ kind }: { kind: TransferKind }) {
   return <Badge tone={KIND_TONES[kind]}>{TRANSFER_KIND_LABELS[kind]}</Badge>;

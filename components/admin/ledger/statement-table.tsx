@@ -1,3 +1,5 @@
+"use client";
+
 // An account's entries as a table, newest first, with the balance after each: wide, so it
 // scrolls sideways inside its own box on a phone.
 import Link from "next/link";
@@ -5,7 +7,7 @@ import { formatMinutes, formatMinutesSigned } from "@/lib/format/minutes";
 import type { StatementLine } from "@/lib/ledger-admin/queries";
 import { AccountLink, linkClass, TransferKindBadge, TransferLink, UtcTime } from "./ledger-bits";
 
-const cell = "px-3 py-2.5 align-top";
+const cell = "cell";
 
 export function StatementTable({ lines, caption }: { lines: StatementLine[]; caption: string }) {
   return (
@@ -69,11 +71,11 @@ export function StatementTable({ lines, caption }: { lines: StatementLine[]; cap
               <td className={`${cell} max-w-[12rem]`}>
                 <AccountLink account={e.other} />
               </td>
-              <td className={`${cell} text-right font-semibold whitespace-nowrap tabular-nums ${e.amountMinutes > 0 ? "text-green-800" : "text-ink"}`}>
+              <td className={`${cell} num font-semibold ${e.amountMinutes > 0 ? "text-green-800" : "text-ink"}`}>
                 <span className="sr-only">{e.amountMinutes > 0 ? "In: " : "Out: "}</span>
                 {formatMinutesSigned(e.amountMinutes)}
               </td>
-              <td className={`${cell} text-right whitespace-nowrap tabular-nums`}>{formatMinutes(e.balanceAfterMinutes)}</td>
+              <td className={`${cell} num`}>{formatMinutes(e.balanceAfterMinutes)}</td>
               <td className={`${cell} max-w-[16rem] break-words`}>{e.memo ?? <span className="text-ink-muted">—</span>}</td>
             </tr>
           ))}

@@ -1,3 +1,5 @@
+"use client";
+
 // Transfers as a table: wide, so it scrolls sideways inside its own box on a phone (the page
 // itself never does). Each row links to the transfer and to both accounts' statements.
 import Link from "next/link";
@@ -5,7 +7,7 @@ import { formatMinutes } from "@/lib/format/minutes";
 import type { TransferRow } from "@/lib/ledger-admin/queries";
 import { AccountLink, linkClass, TransferKindBadge, TransferLink, UtcTime } from "./ledger-bits";
 
-const cell = "px-3 py-2.5 align-top";
+const cell = "cell";
 
 function Links({ t }: { t: TransferRow }) {
   return (
@@ -83,7 +85,7 @@ export function TransferTable({ rows, caption }: { rows: TransferRow[]; caption:
               <td className={`${cell} max-w-[12rem]`}>
                 <AccountLink account={t.to} />
               </td>
-              <td className={`${cell} text-right font-semibold whitespace-nowrap tabular-nums`}>{formatMinutes(t.minutes)}</td>
+              <td className={`${cell} num font-semibold`}>{formatMinutes(t.minutes)}</td>
               <td className={`${cell} max-w-[16rem] break-words`}>{t.memo ?? <span className="text-ink-muted">—</span>}</td>
               <td className={`${cell} max-w-[10rem] break-words`}>{t.actorName ?? <span className="text-ink-muted">—</span>}</td>
             </tr>

@@ -94,7 +94,7 @@ function Links({ t }: { t: TransferDetail }) {
   return null;
 }
 
-const cell = "px-3 py-2.5 align-top";
+const cell = "cell";
 
 function Entries({ t }: { t: TransferDetail }) {
   return (

@@ -22,6 +22,7 @@ import { migrate } from "../lib/db/migrate";
 import { LARGE_BANK_PG_SETTINGS, LARGE_DATA_DIR, LARGE_DEFAULTS, LARGE_EMBEDDED_PORT, seedLargeBank, type LargeBankSummary } from "../lib/seed/large";
 import { buildIsCurrent } from "./lib/build-hash";
 import { buildApp, nextBin } from "./lib/build";
+import { SERVER_NODE_FLAGS } from "./lib/server-flags";
 import { openAppDatabase, ROOT } from "./lib/database";
 import { freePort } from "./lib/free-port";
 
@@ -181,7 +182,7 @@ async function main(): Promise<void> {
     }
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    app = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+    app = spawn(process.execPath, [...SERVER_NODE_FLAGS, nextBin, "start", "-p", String(port)], {
       cwd: ROOT,
       stdio: ["ignore", "ignore", "inherit"],
       env: {

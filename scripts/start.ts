@@ -8,6 +8,7 @@ import { migrate } from "../lib/db/migrate";
 import { bankIsEmpty, seedDemoBank } from "../lib/seed/demo";
 import { buildIsCurrent } from "./lib/build-hash";
 import { buildApp, nextBin } from "./lib/build";
+import { SERVER_NODE_FLAGS } from "./lib/server-flags";
 import { localAuthSecret, openAppDatabase, ROOT } from "./lib/database";
 
 const started = performance.now();
@@ -92,7 +93,7 @@ async function main() {
       }
     }
 
-    app = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], {
+    app = spawn(process.execPath, [...(dev ? [] : SERVER_NODE_FLAGS), nextBin, dev ? "dev" : "start", "-p", String(port)], {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "inherit"],
       env: { ...env, NODE_ENV: dev ? "development" : "production" },

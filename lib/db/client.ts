@@ -3,6 +3,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 import { KeepAlivePool } from "./pool";
+import { statementName } from "./statements";
 
 export type { PrismaClient } from "./generated/client";
 export { Prisma } from "./generated/client";
@@ -19,7 +20,11 @@ export function createPrismaClient(
   const pool = new KeepAlivePool({ connectionString, max: options.max ?? DEFAULT_POOL_SIZE, options: "-c TimeZone=UTC" });
   // An idle connection dropped by the server (a restart) is discarded by the pool; don't crash.
   pool.on("error", () => {});
-  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  // Queries become named statements, prepared once per connection (lib/db/statements.ts).
+  const adapter = new PrismaPg(pool, {
+    disposeExternalPool: true,
+    statementNameGenerator: (query) => statementName(query.sql) as string,
+  });
   return new PrismaClient({ adapter });
 }
 

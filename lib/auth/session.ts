@@ -2,32 +2,19 @@
 // only the member's id: status and role are read from the database on every request, so a
 // suspension takes effect at once.
 import "server-only";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
-import { db } from "../db/client";
-import type { MemberRole, MemberStatus } from "../db/generated/client";
+import { memberForSessionToken, sessionCookieName, type SessionMember } from "./session-store";
 import { AppError } from "../errors";
-import { auth } from "./index";
 
-export interface SessionMember {
-  id: string;
-  email: string;
-  name: string | null;
-  status: MemberStatus;
-  role: MemberRole;
-  profileDone: boolean;
-}
+export type { SessionMember };
 
-/** The signed-in member, or null. Cached for one request. */
+/** The signed-in member, or null: one query for the session cookie's member. Cached for one request. */
 export const currentMember = cache(async (): Promise<SessionMember | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  const member = await db().user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, status: true, role: true, profileDoneAt: true },
-  });
-  if (!member || member.status === "closed") return null;
-  return { ...member, profileDone: member.profileDoneAt !== null };
+  const [jar, requestHeaders] = await Promise.all([cookies(), headers()]);
+  const name = sessionCookieName(process.env.AUTH_URL ?? process.env.NEXTAUTH_URL, requestHeaders.get("x-forwarded-proto"));
+  const token = jar.get(name)?.value;
+  return token ? memberForSessionToken(token) : null;
 });
 
 export async function requireMember(): Promise<SessionMember> {

@@ -40,6 +40,9 @@ export interface CallerOptions {
   referer?: string;
 }
 
+/** A caller's session token: the prefix, then their member id (tests/security/setup.ts reads it). */
+export const CALLER_TOKEN_PREFIX = "test-caller:";
+
 /** Runs `work` as this member (null: nobody signed in), from this client address. */
 export function asCaller<T>(memberId: string | null, work: () => Promise<T>, options: CallerOptions = {}): Promise<T> {
   const headers = new Headers({
@@ -47,7 +50,10 @@ export function asCaller<T>(memberId: string | null, work: () => Promise<T>, opt
     "user-agent": options.userAgent ?? "security-tests",
     referer: options.referer ?? "http://localhost:3000/",
   });
-  return storage.run({ memberId, headers, cookies: jar() }, work);
+  const cookies = jar();
+  // The session cookie under both of next-auth's names: the app reads the one its address calls for.
+  if (memberId) for (const name of ["authjs.session-token", "__Secure-authjs.session-token"]) cookies.set(name, `${CALLER_TOKEN_PREFIX}${memberId}`);
+  return storage.run({ memberId, headers, cookies }, work);
 }
 
 const authCalls: { kind: "signIn" | "signOut"; provider: string; options: unknown }[] = [];

@@ -13,6 +13,8 @@ export const NOTIFICATION_KINDS = {
   "message.received": "A new message in one of your exchanges",
   "thanks.received": "Someone thanks you for your help",
   "donation.received": "Someone donates hours to you",
+  "project.updated": "A project you follow moves to a new stage or records a PDSA cycle",
+  "excellence.received": "Someone writes a report of excellence about your work",
   "member.approved": "Your membership is approved",
   "member.declined": "Your membership is declined",
   "member.suspended": "Your membership is suspended or reactivated",

@@ -44,6 +44,7 @@ import {
   type ListingText,
   type OrgKind,
 } from "./demo-content";
+import { seedImprovementWork } from "./demo-improvement";
 import { createRandom, type Random } from "./random";
 
 export const DEFAULT_DEMO_SEED = 20261125;
@@ -532,6 +533,8 @@ export async function seedDemoBank(prisma: PrismaClient, options: SeedDemoOption
       // The admin ledger page shows each check's last run: the demo bank starts with one of each.
       for (const kind of LEDGER_CHECK_KINDS) await runLedgerCheck(kind, null, tx);
       const books = await trialBalance(tx);
+      // Projects, reports of excellence, method pages, certificates: after the exchanges they use.
+      const improvement = await seedImprovementWork({ tx, rng: createRandom((options.seed ?? DEFAULT_DEMO_SEED) ^ 0x1a7e), now });
 
       const count = (status: MemberStatus) => members.filter((m) => m.status === status).length;
       const offers = listings.filter((l) => l.kind === "offer").length;
@@ -541,7 +544,7 @@ export async function seedDemoBank(prisma: PrismaClient, options: SeedDemoOption
         `${count("suspended")} suspended), ${ORGANISATIONS.length} organisations in ${REGIONS.length} regions, ` +
         `${SKILLS.length} skills, ${offers} offers, ${listings.length - offers} requests, ${exchangeRows.length} exchanges ` +
         `(${stateCounts.get("confirmed") ?? 0} confirmed), ${eventRows.length} exchange events, ${messageRows.length} messages, ` +
-        `${books.accounts} ledger accounts, ${books.transfers} transfers, in ${seconds} s`
+        `${books.accounts} ledger accounts, ${books.transfers} transfers${improvement ? `, ${improvement}` : ""}, in ${seconds} s`
       );
     },
     { timeout: SEED_TRANSACTION_TIMEOUT_MS, maxWait: 10_000 },

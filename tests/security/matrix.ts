@@ -8,106 +8,20 @@
 // themselves); an active member who is not; an admin who is not a party. Pending and suspended
 // callers are the party themselves (the strongest case: even their own things are refused).
 import { randomUUID } from "node:crypto";
-import type { TestMember } from "../helpers/members";
-import { exchangeAt, form, member, offerBy, type ActionFn, type CallerKind, type RouteFn, type World } from "./harness";
+import { exchangeAt, form, member, offerBy, type World } from "./harness";
+import {
+  A, N, R, ACTIVE_PARTY_ONLY, ADMIN_ONLY, ANY_ACTIVE, ANY_SIGNED_IN, ANYONE, BASE, SIGNED_IN_NOT_SUSPENDED, action, key, other, route, row,
+  type Entry,
+} from "./matrix-kit";
+import { IMPROVEMENT_MATRIX } from "./matrix-improvement";
 
-/** allowed: succeeds. refused: refused, nothing changed. noop: answered, but nothing changed (the caller has nothing of theirs there). */
-export type Expect = "allowed" | "refused" | "noop";
-
-const A = "allowed" as const;
-const R = "refused" as const;
-const N = "noop" as const;
-type Row = [Expect, Expect, Expect, Expect, Expect, Expect];
-const row = (cells: Row): Record<CallerKind, Expect> => ({
-  anonymous: cells[0],
-  pending: cells[1],
-  suspended: cells[2],
-  party: cells[3],
-  nonParty: cells[4],
-  admin: cells[5],
-});
-
-const ACTIVE_PARTY_ONLY = row([R, R, R, A, R, R]);
-const ANY_ACTIVE = row([R, R, R, A, A, A]);
-const ANY_SIGNED_IN = row([R, A, A, A, A, A]);
-/** A suspended member keeps their data, settings and sign-out, but cannot change what others see of them. */
-const SIGNED_IN_NOT_SUSPENDED = row([R, A, R, A, A, A]);
-const ADMIN_ONLY = row([R, R, R, R, R, A]);
-const ANYONE = row([A, A, A, A, A, A]);
-
-export interface ActionEntry {
-  kind: "action";
-  /** "app/exchanges/actions.ts#acceptExchangeAction" */
-  id: string;
-  /** Who may, in words. */
-  who: string;
-  /** What "party" means for this action. */
-  party: string;
-  expect: Record<CallerKind, Expect>;
-  /** Sampled over HTTP with the Next-Action header (tests/e2e/security-http.spec.ts). */
-  http?: boolean;
-  load: () => Promise<ActionFn>;
-  /** Builds what the call acts on, around `party` (an active member), and returns the form. */
-  setup: (world: World, party: TestMember) => Promise<FormData>;
-}
-
-export interface RouteEntry {
-  kind: "route";
-  /** "GET /api/my-data" (the file's path, with its [segments]) */
-  id: string;
-  who: string;
-  party: string;
-  expect: Record<CallerKind, Expect>;
-  http?: boolean;
-  load: () => Promise<RouteFn>;
-  setup: (world: World, party: TestMember) => Promise<{ url: string; params?: Record<string, string>; init?: RequestInit }>;
-}
-
-/** A route that only next-auth handles, tested over HTTP only (the sign-in link race, refused POSTs). */
-export interface HttpOnlyEntry {
-  kind: "http-only";
-  id: string;
-  who: string;
-  party: string;
-  expect: Record<CallerKind, Expect>;
-  why: string;
-}
-
-export type Entry = ActionEntry | RouteEntry | HttpOnlyEntry;
-
-const BASE = "http://localhost:3000";
-const key = () => randomUUID();
-
-async function other(world: World) {
-  return member(world);
-}
-
-function action(
-  file: string,
-  name: string,
-  fields: Omit<ActionEntry, "kind" | "id" | "load">,
-): ActionEntry {
-  return {
-    kind: "action",
-    id: `${file}#${name}`,
-    load: async () => (await import(`../../${file}`))[name] as ActionFn,
-    ...fields,
-  };
-}
-
-function route(method: string, file: string, fields: Omit<RouteEntry, "kind" | "id" | "load">): RouteEntry {
-  const path = file.replace(/^app/, "").replace(/\/route\.ts$/, "") || "/";
-  return {
-    kind: "route",
-    id: `${method} ${path}`,
-    load: async () => (await import(`../../${file}`))[method] as RouteFn,
-    ...fields,
-  };
-}
+export * from "./matrix-kit";
 
 const EX = "app/exchanges/actions.ts";
 
 export const MATRIX: Entry[] = [
+  // --- Improvement work: projects, reports of excellence, the method library, certificates --
+  ...IMPROVEMENT_MATRIX,
   // --- Exchanges ------------------------------------------------------------------------------
   action(EX, "proposeExchangeAction", {
     who: "any active member, on another member's open listing",

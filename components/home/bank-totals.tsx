@@ -1,4 +1,6 @@
+import Link from "next/link";
 import type { BankTotals as Totals } from "@/lib/bank/public";
+import { Figures } from "@/components/ui/figures";
 import { formatMinutes } from "@/lib/format/minutes";
 
 const count = new Intl.NumberFormat("en-GB");
@@ -17,16 +19,14 @@ export function BankTotals({ totals }: { totals: Totals }) {
       <h2 id="totals-heading" className="text-2xl font-bold tracking-tight text-brand-900">
         The bank in numbers
       </h2>
-      <dl className="mt-6 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        {items.map((item) => (
-          <div key={item.label} className="flex flex-col-reverse justify-end rounded-xl bg-white px-4 py-4 shadow-sm ring-1 ring-line">
-            <dt className="mt-1 text-sm text-ink-muted">{item.label}</dt>
-            <dd className="text-2xl font-bold text-brand-800 tabular-nums" data-testid="bank-total">
-              {item.value}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <div className="mt-6">
+        <Figures items={items} testId="bank-total" />
+      </div>
+      <p className="mt-4">
+        <Link href="/impact" className="link">
+          See the bank&rsquo;s impact: projects helped, skills exchanged and who takes part
+        </Link>
+      </p>
     </section>
   );
 }

@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 export function SiteFooter({ bankName }: { bankName: string }) {
   return (
     <footer className="mt-16 border-t border-line bg-white">
@@ -6,6 +8,15 @@ export function SiteFooter({ bankName }: { bankName: string }) {
           <span className="font-semibold text-ink">{bankName}</span> is a time bank for people who improve health and
           care services. Everyone&rsquo;s hour is worth the same, and no money changes hands.
         </p>
+        <nav aria-label="About the bank">
+          <ul className="flex flex-wrap gap-x-6 gap-y-1">
+            <li>
+              <Link href="/impact" className="link">
+                Our impact
+              </Link>
+            </li>
+          </ul>
+        </nav>
         <p>This software is open source, free to use and adapt under the MIT licence.</p>
       </div>
     </footer>

@@ -52,7 +52,7 @@ export async function exportMyData(memberId: string, database: PrismaClient = db
   const [listings, exchanges, notifications, account, audit] = await Promise.all([
     database.listing.findMany({
       where: { ownerId: memberId },
-      select: { id: true, kind: true, title: true, description: true, tags: true, estimatedMinutes: true, status: true, wantedBy: true, createdAt: true, updatedAt: true, skill: { select: { name: true } } },
+      select: { id: true, kind: true, title: true, description: true, tags: true, estimatedMinutes: true, status: true, wantedBy: true, projectId: true, createdAt: true, updatedAt: true, skill: { select: { name: true } } },
       orderBy: { createdAt: "asc" },
       take,
     }),
@@ -106,6 +106,7 @@ export async function exportMyData(memberId: string, database: PrismaClient = db
   ]);
 
   const whoIs = (id: string | null, name: string | null | undefined) => (id === memberId ? "you" : firstName(name));
+  const improvement = await improvementWorkOf(memberId, database);
 
   let entries: unknown[] = [];
   let transfers: unknown[] = [];
@@ -158,6 +159,7 @@ export async function exportMyData(memberId: string, database: PrismaClient = db
       x.messages.map((m) => ({ id: m.id, exchangeId: x.id, from: whoIs(m.senderId, m.sender.name), sentByMe: m.senderId === memberId, body: m.body, createdAt: m.createdAt })),
     ),
     notifications,
+    ...improvement,
     ledger: { account, entries, transfers, holds },
     // What I did to someone else (an admin's decisions) is about them: the action and time only.
     auditLog: audit.map((a) =>
@@ -166,4 +168,63 @@ export async function exportMyData(memberId: string, database: PrismaClient = db
         : a,
     ),
   }) as Record<string, unknown>;
+}
+
+/** Improvement work: my projects (with their stage history and PDSA cycles), the projects I follow, reports of excellence I wrote and received, and my certificates. */
+async function improvementWorkOf(memberId: string, database: PrismaClient) {
+  const take = MY_DATA_MAX_ROWS;
+  const [projects, following, written, received, certificates] = await Promise.all([
+    database.project.findMany({
+      where: { ownerId: memberId },
+      select: {
+        id: true,
+        title: true,
+        aim: true,
+        measures: true,
+        setting: true,
+        stage: true,
+        finishedAt: true,
+        createdAt: true,
+        updatedAt: true,
+        stageChanges: { select: { fromStage: true, toStage: true, note: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+        cycles: {
+          select: { number: true, title: true, plan: true, prediction: true, happened: true, learned: true, decision: true, createdAt: true, completedAt: true },
+          orderBy: { number: "asc" },
+        },
+      },
+      orderBy: { createdAt: "asc" },
+      take,
+    }),
+    database.projectFollower.findMany({
+      where: { memberId },
+      select: { createdAt: true, project: { select: { id: true, title: true } } },
+      orderBy: { createdAt: "asc" },
+      take,
+    }),
+    database.excellenceReport.findMany({
+      where: { authorId: memberId },
+      select: { id: true, exchangeId: true, whatTheyDid: true, whyItMattered: true, themes: true, createdAt: true, recipient: { select: { name: true } } },
+      orderBy: { createdAt: "asc" },
+      take,
+    }),
+    database.excellenceReport.findMany({
+      where: { recipientId: memberId },
+      select: { id: true, exchangeId: true, whatTheyDid: true, whyItMattered: true, themes: true, shownOnProfile: true, createdAt: true, author: { select: { name: true } } },
+      orderBy: { createdAt: "asc" },
+      take,
+    }),
+    database.certificate.findMany({
+      where: { memberId },
+      select: { code: true, memberName: true, periodStart: true, periodEnd: true, minutesGiven: true, exchangeCount: true, skills: true, projects: true, issuedAt: true },
+      orderBy: { issuedAt: "asc" },
+      take,
+    }),
+  ]);
+  return {
+    projects,
+    projectsFollowed: following.map((f) => ({ projectId: f.project.id, title: f.project.title, followedAt: f.createdAt })),
+    excellenceWritten: written.map(({ recipient, ...r }) => ({ ...r, recipientFirstName: firstName(recipient.name) })),
+    excellenceReceived: received.map(({ author, ...r }) => ({ ...r, authorFirstName: firstName(author.name) })),
+    certificates,
+  };
 }

@@ -11,12 +11,15 @@ import { now } from "../clock";
 import { db, type PrismaClient } from "../db/client";
 import { transaction } from "../db/transaction";
 import { isoDay } from "../format/date";
+import { STAGE_LABELS } from "../projects/stages";
 import { parseInput } from "../validation";
 import {
   balanceSpread,
   GROUP_DIMENSIONS,
   GROUPS_EXPORT_LIMIT,
   hoursByGroup,
+  hoursBySkill,
+  hoursByStage,
   hoursPerMonth,
   membersPerMonth,
   reportRangeSchema,
@@ -26,10 +29,10 @@ import {
 } from "./queries";
 
 /** Every report that can be downloaded, by the name used in its URL and file name. */
-export const REPORT_NAMES = ["hours-per-month", "members-per-month", "top-skills", "hours-by-group", "balance-spread"] as const;
+export const REPORT_NAMES = ["hours-per-month", "members-per-month", "top-skills", "hours-by-group", "balance-spread", "hours-by-stage", "hours-by-skill"] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 /** The reports that cover a period of months (the others describe now). */
-export const MONTHLY_REPORTS: readonly ReportName[] = ["hours-per-month", "members-per-month", "hours-by-group"];
+export const MONTHLY_REPORTS: readonly ReportName[] = ["hours-per-month", "members-per-month", "hours-by-group", "hours-by-stage", "hours-by-skill"];
 
 export type CsvCell = CsvValue;
 
@@ -62,6 +65,23 @@ export async function reportCsv(report: ReportName, range: ReportRangeInput = {}
         GROUP_DIMENSIONS.flatMap((dimension) =>
           r[dimension].map((g): CsvCell[] => [dimension, g.label, hoursCell(g.givenMinutes), g.givenMinutes, hoursCell(g.receivedMinutes), g.receivedMinutes, g.members]),
         ),
+      );
+    }
+    case "hours-by-stage": {
+      const r = await hoursByStage(range, database);
+      return toCsv(
+        ["project_stage", "hours_exchanged", "minutes_exchanged", "exchanges", "projects"],
+        [
+          ...r.rows.map((s): CsvCell[] => [STAGE_LABELS[s.stage], hoursCell(s.minutes), s.minutes, s.exchanges, s.projects]),
+          ["Not part of a project", hoursCell(r.outside.minutes), r.outside.minutes, r.outside.exchanges, 0],
+        ],
+      );
+    }
+    case "hours-by-skill": {
+      const r = await hoursBySkill(range, database);
+      return toCsv(
+        ["skill", "hours_exchanged", "minutes_exchanged", "exchanges", "members_who_gave"],
+        r.rows.map((s): CsvCell[] => [s.skill, hoursCell(s.minutes), s.minutes, s.exchanges, s.helpers]),
       );
     }
     case "balance-spread": {

@@ -12,6 +12,7 @@ import { z } from "zod";
 import { now } from "../clock";
 import { db, Prisma, type PrismaClient } from "../db/client";
 import { formatMinutes } from "../format/minutes";
+import { PROJECT_STAGES, type ProjectStageValue } from "../projects/stages";
 import { parseInput } from "../validation";
 
 /** Anything that can run a query: the shared client, a test's client or a transaction's. */
@@ -82,7 +83,7 @@ function windowCtes(range: ReportRange): Prisma.Sql {
       SELECT generate_series(${from}::timestamptz AT TIME ZONE 'UTC', ${to}::timestamptz AT TIME ZONE 'UTC' - interval '1 month', interval '1 month') AS month
     ),
     exchange_transfers AS (
-      SELECT t.created_at, t.debit_account_id, t.credit_account_id, t.amount_minutes
+      SELECT t.id, t.created_at, t.debit_account_id, t.credit_account_id, t.amount_minutes
         FROM ledger_transfers t
        WHERE t.kind = 'exchange'
          AND t.created_at >= ${from}::timestamptz AND t.created_at < ${to}::timestamptz
@@ -378,4 +379,114 @@ export async function balanceSpread(database: ReportDb = db()): Promise<BalanceS
     return { label: bucketLabel(low, high), axisLines: BUCKET_AXIS_LINES[r.bucket]!, lowMinutes: low, highMinutes: high, sign, accounts: Number(r.accounts) };
   });
   return { buckets, totalAccounts: buckets.reduce((sum, b) => sum + b.accounts, 0) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Hours by project stage
+
+export interface StageRow {
+  stage: ProjectStageValue;
+  minutes: number;
+  exchanges: number;
+  /** Projects with at least one exchange counted at this stage. */
+  projects: number;
+}
+
+export interface HoursByStageReport {
+  months: ReportMonths;
+  /** Every stage of the method, in its order, with zeros where nothing was exchanged. */
+  rows: StageRow[];
+  /** Exchanges under requests that belong to no project. */
+  outside: { minutes: number; exchanges: number };
+  totalMinutes: number;
+}
+
+/**
+ * Hours exchanged for requests that belong to an improvement project, by the stage the project was
+ * in when the hours moved: the last stage change at or before the transfer (or, for hours that
+ * moved before the project existed, the stage it started in). Same window and rules as above.
+ */
+export async function hoursByStage(input: ReportRangeInput = {}, database: ReportDb = db()): Promise<HoursByStageReport> {
+  const range = parseRange(input);
+  const rows = await database.$queryRaw<{ stage: string | null; minutes: bigint; exchanges: bigint; projects: bigint }[]>`
+    WITH ${windowCtes(range)},
+    tagged AS (
+      SELECT x.amount_minutes, x.created_at, l.project_id
+        FROM exchange_transfers x
+        JOIN exchanges e ON e.transfer_id = x.id
+        LEFT JOIN listings l ON l.id = e.listing_id
+    ),
+    staged AS (
+      SELECT t.amount_minutes, t.project_id,
+             coalesce(
+               (SELECT c.to_stage FROM project_stage_changes c
+                 WHERE c.project_id = t.project_id AND c.created_at <= t.created_at ORDER BY c.created_at DESC, c.id DESC LIMIT 1),
+               (SELECT c.to_stage FROM project_stage_changes c
+                 WHERE c.project_id = t.project_id ORDER BY c.created_at, c.id LIMIT 1)
+             )::text AS stage
+        FROM tagged t
+       WHERE t.project_id IS NOT NULL
+    )
+    SELECT stage, sum(amount_minutes)::bigint AS minutes, count(*)::bigint AS exchanges, count(DISTINCT project_id)::bigint AS projects
+      FROM staged GROUP BY stage
+    UNION ALL
+    SELECT NULL, coalesce(sum(amount_minutes), 0)::bigint, count(*)::bigint, 0::bigint FROM tagged WHERE project_id IS NULL`;
+  const byStage = new Map(rows.filter((r) => r.stage !== null).map((r) => [r.stage, r]));
+  const outsideRow = rows.find((r) => r.stage === null);
+  const out = PROJECT_STAGES.map((stage): StageRow => {
+    const r = byStage.get(stage);
+    return { stage, minutes: Number(r?.minutes ?? 0), exchanges: Number(r?.exchanges ?? 0), projects: Number(r?.projects ?? 0) };
+  });
+  return {
+    months: range.months,
+    rows: out,
+    outside: { minutes: Number(outsideRow?.minutes ?? 0), exchanges: Number(outsideRow?.exchanges ?? 0) },
+    totalMinutes: out.reduce((sum, r) => sum + r.minutes, 0),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. Hours by skill
+
+export interface SkillHoursRow {
+  skill: string;
+  slug: string | null;
+  minutes: number;
+  exchanges: number;
+  /** Members who gave this skill (were credited for it) in the period. */
+  helpers: number;
+}
+
+export interface HoursBySkillReport {
+  months: ReportMonths;
+  /** Skills with hours in the period, most hours first; exchanges without a listing last, as "Other help". */
+  rows: SkillHoursRow[];
+  totalMinutes: number;
+}
+
+export const OTHER_HELP = "Other help";
+
+/** Hours exchanged in the window by the skill of the offer or request each exchange came from. */
+export async function hoursBySkill(input: ReportRangeInput = {}, database: ReportDb = db()): Promise<HoursBySkillReport> {
+  const range = parseRange(input);
+  const rows = await database.$queryRaw<{ skill: string | null; slug: string | null; minutes: bigint; exchanges: bigint; helpers: bigint }[]>`
+    WITH ${windowCtes(range)},
+    per_skill AS (
+      SELECT l.skill_id, sum(x.amount_minutes) AS minutes, count(*) AS exchanges, count(DISTINCT x.credit_account_id) AS helpers
+        FROM exchange_transfers x
+        JOIN exchanges e ON e.transfer_id = x.id
+        LEFT JOIN listings l ON l.id = e.listing_id
+       GROUP BY l.skill_id
+    )
+    SELECT s.name AS skill, s.slug, p.minutes::bigint AS minutes, p.exchanges::bigint AS exchanges, p.helpers::bigint AS helpers
+      FROM per_skill p LEFT JOIN skills s ON s.id = p.skill_id
+     ORDER BY (s.id IS NULL), p.minutes DESC, s.name`;
+  const out = rows.map((r) => ({
+    skill: r.skill ?? OTHER_HELP,
+    slug: r.slug,
+    minutes: Number(r.minutes),
+    exchanges: Number(r.exchanges),
+    helpers: Number(r.helpers),
+  }));
+  return { months: range.months, rows: out, totalMinutes: out.reduce((sum, r) => sum + r.minutes, 0) };
 }

@@ -2,6 +2,9 @@
 // skills list, and the words of offers, requests and messages. The people and organisations are
 // invented; any likeness to a real trust or person is accidental. No text here contains an email
 // address or other contact details.
+import type { PROFESSIONS } from "../members/schemas";
+
+type Profession = (typeof PROFESSIONS)[number];
 
 export const REGIONS = [
   "North West",
@@ -401,6 +404,55 @@ export const PROFESSION_SKILLS: Record<string, string[]> = {
   "Family support worker": ["patient-carer-involvement", "survey-design", "experience-based-codesign"],
   "Volunteer coordinator": ["facilitation", "stakeholder-mapping", "survey-design"],
   "Time bank coordinator": ["facilitation", "improvement-coaching", "stakeholder-mapping"],
+};
+
+/**
+ * The profession a member chooses on their profile (lib/members/schemas.ts PROFESSIONS) for each
+ * job title above: the title stays in the member's bio, the profile holds the group.
+ */
+export const PROFESSION_GROUP: Record<string, Profession> = {
+  "Staff nurse": "Nurse",
+  "Ward sister": "Nurse",
+  "Mental health nurse": "Nurse",
+  "District nurse": "Nurse",
+  "Practice nurse": "Nurse",
+  "Registered nurse": "Nurse",
+  "Palliative care nurse specialist": "Nurse",
+  "Healthcare assistant": "Nurse",
+  "Senior carer": "Nurse",
+  "Specialty registrar": "Doctor",
+  "Consultant physician": "Doctor",
+  "Consultant psychiatrist": "Doctor",
+  GP: "Doctor",
+  "Consultant in palliative medicine": "Doctor",
+  "Clinical lead": "Doctor",
+  Physiotherapist: "Allied health professional",
+  "Occupational therapist": "Allied health professional",
+  Podiatrist: "Allied health professional",
+  "Speech and language therapist": "Allied health professional",
+  Paramedic: "Allied health professional",
+  "Emergency medical technician": "Allied health professional",
+  "Control room clinician": "Allied health professional",
+  "Clinical psychologist": "Allied health professional",
+  Pharmacist: "Pharmacist",
+  "Clinical pharmacist": "Pharmacist",
+  "Service manager": "Manager",
+  "Practice manager": "Manager",
+  "Registered manager": "Manager",
+  "Operations manager": "Manager",
+  "Commissioning manager": "Manager",
+  "Programme manager": "Manager",
+  "Information analyst": "Analyst",
+  "Performance analyst": "Analyst",
+  "Population health analyst": "Analyst",
+  "Quality improvement lead": "Improvement specialist",
+  "Time bank coordinator": "Improvement specialist",
+  "Patient partner": "Patient partner",
+  "Peer support worker": "Patient partner",
+  "Social prescribing link worker": "Other",
+  "Activities coordinator": "Other",
+  "Family support worker": "Other",
+  "Volunteer coordinator": "Other",
 };
 
 /** Members' names (fictional). The first is the bank's coordinator, an admin. */

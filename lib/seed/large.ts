@@ -12,7 +12,7 @@
 import type pg from "pg";
 import { LedgerBulkLoad, foreignKeyCheckSql } from "../ledger/bulk-load";
 import { copyLines, text } from "../db/copy";
-import { AVAILABILITY, OFFERS, ORG_KINDS, PROFESSION_SKILLS, REGIONS, REQUESTS, SKILLS, THANKS, type ListingText } from "./demo-content";
+import { AVAILABILITY, OFFERS, ORG_KINDS, PROFESSION_GROUP, PROFESSION_SKILLS, REGIONS, REQUESTS, SKILLS, THANKS, type ListingText } from "./demo-content";
 import { createRandom, type Random } from "./random";
 
 export interface LargeBankOptions {
@@ -137,7 +137,7 @@ export async function seedLargeBank(client: pg.ClientBase, options: LargeBankOpt
       const profession = rng.pick(PROFESSIONS);
       const name = `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`;
       memberLines.push(
-        memberLine({ id, email: `member${i + 1}@${LARGE_EMAIL_DOMAIN}`, name, status, role: "member", profession, org: orgIds[orgIndex]!, region: orgs[orgIndex]!.regionId, at: joinedAt, rng }),
+        memberLine({ id, email: `member${i + 1}@${LARGE_EMAIL_DOMAIN}`, name, status, role: "member", profession: PROFESSION_GROUP[profession] ?? "Other", org: orgIds[orgIndex]!, region: orgs[orgIndex]!.regionId, at: joinedAt, rng }),
       );
       for (const slug of rng.sample(PROFESSION_SKILLS[profession] ?? [], 2)) memberSkillLines.push(`${id}\t${skillIds.get(slug)}\t${new Date(joinedAt).toISOString()}\n`);
       members.push({ id, joinedAt, active: status !== "pending", accountId: 0 });

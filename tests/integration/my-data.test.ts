@@ -71,6 +71,51 @@ describe("exportMyData", () => {
     expect(data.auditLog).toEqual([expect.objectContaining({ action: "test.action" })]);
   });
 
+  it("contains my projects with their cycles, the projects I follow, reports of excellence both ways and my certificates, others by first name", async () => {
+    const me = await createMember(prisma, { name: "Priya Natarajan" });
+    const other = await createMember(prisma, { name: "Gareth Llewellyn-Jones" });
+    const mine = await prisma.project.create({
+      data: { ownerId: me.id, title: "Discharge before noon", aim: "Half of discharges before noon by June.", measures: "Discharge times", setting: "Ward 7", stage: "understand" },
+    });
+    await prisma.projectStageChange.createMany({
+      data: [
+        { projectId: mine.id, toStage: "identify", changedById: me.id },
+        { projectId: mine.id, fromStage: "identify", toStage: "understand", changedById: me.id, note: "Mapped the pathway" },
+      ],
+    });
+    await prisma.pdsaCycle.create({ data: { projectId: mine.id, number: 1, title: "Board round at 9", plan: "Try it for a week", prediction: "Earlier decisions", authorId: me.id } });
+    const theirs = await prisma.project.create({
+      data: { ownerId: other.id, title: "Sepsis six", aim: "Antibiotics within the hour for all.", measures: "Minutes", setting: "ED", stage: "identify" },
+    });
+    await prisma.projectFollower.create({ data: { projectId: theirs.id, memberId: me.id } });
+    await prisma.excellenceReport.create({
+      data: { authorId: me.id, recipientId: other.id, whatTheyDid: "Built our first SPC chart with us.", whyItMattered: "We saw the change was real.", themes: ["measurement"] },
+    });
+    await prisma.excellenceReport.create({
+      data: { authorId: other.id, recipientId: me.id, whatTheyDid: "Ran a calm, clear mapping session.", whyItMattered: "The whole team joined in.", themes: ["teamwork", "leadership"], shownOnProfile: true },
+    });
+    await prisma.certificate.create({
+      data: { code: "ABCD-EFGH-JKLM", memberId: me.id, memberName: "Priya Natarajan", periodStart: new Date("2026-04-01"), periodEnd: new Date("2027-03-31"), minutesGiven: 90, exchangeCount: 2 },
+    });
+
+    const data = (await exportMyData(me.id, prisma))!;
+    const json = JSON.stringify(data);
+    expect(json).not.toContain(other.email);
+    expect(json).not.toContain("Llewellyn-Jones");
+    expect(data.projects).toEqual([
+      expect.objectContaining({
+        title: "Discharge before noon",
+        stage: "understand",
+        stageChanges: [expect.objectContaining({ toStage: "identify" }), expect.objectContaining({ toStage: "understand", note: "Mapped the pathway" })],
+        cycles: [expect.objectContaining({ number: 1, title: "Board round at 9" })],
+      }),
+    ]);
+    expect(data.projectsFollowed).toEqual([expect.objectContaining({ projectId: theirs.id, title: "Sepsis six" })]);
+    expect(data.excellenceWritten).toEqual([expect.objectContaining({ recipientFirstName: "Gareth", themes: ["measurement"] })]);
+    expect(data.excellenceReceived).toEqual([expect.objectContaining({ authorFirstName: "Gareth", shownOnProfile: true, themes: ["teamwork", "leadership"] })]);
+    expect(data.certificates).toEqual([expect.objectContaining({ code: "ABCD-EFGH-JKLM", minutesGiven: 90, periodStart: "2026-04-01T00:00:00.000Z" })]);
+  });
+
   it("returns null for an unknown member", async () => {
     expect(await exportMyData(randomUUID(), prisma)).toBeNull();
   });

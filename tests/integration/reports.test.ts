@@ -11,14 +11,11 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setClockOffset } from "../../lib/clock";
 import { createPrismaClient } from "../../lib/db/client";
-import { acceptExchange } from "../../lib/exchanges/accept-exchange";
-import { confirmExchange } from "../../lib/exchanges/confirm-exchange";
-import { deliverExchange } from "../../lib/exchanges/deliver-exchange";
-import { proposeExchange } from "../../lib/exchanges/propose-exchange";
 import { reconcile, reverse, systemAccountId, transfer, verifyChain } from "../../lib/ledger";
 import { csvCell, hoursCell, toCsv } from "../../lib/csv";
 import { exportReportCsv, reportCsv } from "../../lib/reports/csv";
 import { balanceSpread, hoursByGroup, hoursPerMonth, membersPerMonth, monthsFromParam, topSkills } from "../../lib/reports/queries";
+import { datedExchanges } from "../helpers/dated";
 import { useTestDatabase } from "../helpers/db";
 import { createMember, createSkill, type TestMember } from "../helpers/members";
 import { expectRefusal } from "../helpers/refusal";
@@ -35,42 +32,7 @@ afterAll(() => auckland.$disconnect());
 const UNTIL = new Date("2026-06-20T12:00:00Z");
 const LAST_12 = ["2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"];
 
-const [{ column_default: transferDateDefault }] = (
-  await raw.query<{ column_default: string }>(
-    `SELECT column_default FROM information_schema.columns WHERE table_name = 'ledger_transfers' AND column_name = 'created_at'`,
-  )
-).rows as [{ column_default: string }];
-
-/** Runs `work` as if it were `when`: the app's clock, and the date the ledger gives new transfers. */
-async function at<T>(when: string, work: () => Promise<T>): Promise<T> {
-  const instant = new Date(when);
-  await raw.query(`ALTER TABLE ledger_transfers ALTER COLUMN created_at SET DEFAULT '${instant.toISOString()}'::timestamptz`);
-  setClockOffset(instant.getTime() - Date.now());
-  try {
-    return await work();
-  } finally {
-    setClockOffset(0);
-    await raw.query(`ALTER TABLE ledger_transfers ALTER COLUMN created_at SET DEFAULT ${transferDateDefault}`);
-  }
-}
-
-interface ListingRef {
-  id: string;
-  kind: "offer" | "request";
-}
-
-/** A whole exchange through lib/exchanges, from proposal to confirmation, at `when`. */
-async function exchange(when: string, listing: ListingRef, provider: TestMember, payer: TestMember, minutes: number) {
-  return at(when, async () => {
-    const [proposer, responder] = listing.kind === "offer" ? [payer, provider] : [provider, payer];
-    const { id } = await proposeExchange(proposer.id, { listingId: listing.id, minutes, requestKey: randomUUID() }, prisma);
-    await acceptExchange(responder.id, { exchangeId: id }, prisma);
-    await deliverExchange(provider.id, { exchangeId: id, minutesGiven: minutes }, prisma);
-    await confirmExchange(payer.id, { exchangeId: id }, prisma);
-    return prisma.exchange.findUniqueOrThrow({ where: { id } });
-  });
-}
-
+const { at, exchange } = await datedExchanges(raw, prisma);
 
 let admin: TestMember;
 let plain: TestMember;

@@ -184,7 +184,7 @@ export interface RouteModel {
 /** A path segment as a browser would send it: a lone surrogate cannot be percent-encoded, so it becomes U+FFFD. */
 export const wellFormed = (text: string) => text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
 
-const REPORTS = ["hours-per-month", "members-per-month", "top-skills", "hours-by-group", "balance-spread"];
+const REPORTS = ["hours-per-month", "members-per-month", "top-skills", "hours-by-group", "balance-spread", "hours-by-stage", "hours-by-skill"];
 
 /** Keyed by the matrix id of each route. */
 export const ROUTE_MODELS: Record<string, RouteModel> = {

@@ -4,10 +4,10 @@ import { AdminsOnly } from "@/components/admin/admins-only";
 import { ChartTable } from "@/components/charts/chart-table";
 import { Histogram } from "@/components/charts/histogram";
 import { HorizontalBarChart } from "@/components/charts/horizontal-bar-chart";
-import { VerticalBarChart, type ChartCategory } from "@/components/charts/vertical-bar-chart";
+import { monthCategories, monthDate, monthLong } from "@/components/charts/months";
+import { PeriodForm } from "@/components/charts/period-form";
+import { VerticalBarChart } from "@/components/charts/vertical-bar-chart";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/field";
 import { Card, EmptyState, Page } from "@/components/ui/page";
 import { adminForPage } from "@/lib/admin/page";
 import { now } from "@/lib/clock";
@@ -16,38 +16,26 @@ import type { ReportName } from "@/lib/reports/csv";
 import {
   balanceSpread,
   hoursByGroup,
+  hoursBySkill,
+  hoursByStage,
   hoursPerMonth,
   membersPerMonth,
   monthsFromParam,
-  REPORT_MONTH_CHOICES,
   topSkills,
   type GroupDimension,
   type GroupRow,
   type SkillRow,
 } from "@/lib/reports/queries";
+import { PROJECT_STAGES, STAGE_LABELS, STAGE_SHORT_LABELS } from "@/lib/projects/stages";
 import { firstParam } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Reports" };
 
-const monthShort = new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" });
-const monthLong = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 const count = new Intl.NumberFormat("en-GB");
 
-function monthDate(month: string): Date {
-  return new Date(`${month}-01T00:00:00Z`);
-}
-
-/** Months as chart categories: the year is written under the first month and under each January. */
-function monthCategories(months: string[]): ChartCategory[] {
-  return months.map((month, i) => {
-    const d = monthDate(month);
-    const lines = [monthShort.format(d).slice(0, 3)];
-    if (i === 0 || d.getUTCMonth() === 0) lines.push(String(d.getUTCFullYear()));
-    return { name: monthLong.format(d), lines };
-  });
-}
-
 const hours = (minutes: number) => minutes / 60;
+/** Skills drawn in the hours-by-skill chart; the table lists them all. */
+const SKILL_HOURS_SHOWN = 12;
 
 function csvHref(report: ReportName, months?: number): string {
   return months ? `/admin/reports/${report}/csv?months=${months}` : `/admin/reports/${report}/csv`;
@@ -154,13 +142,17 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const { months: asked } = await searchParams;
   const { months, valid } = monthsFromParam(firstParam(asked));
   const until = now();
-  const [exchanged, members, skills, groups, balances] = await Promise.all([
+  const [exchanged, members, skills, groups, balances, stages, skillHours] = await Promise.all([
     hoursPerMonth({ months, until }),
     membersPerMonth({ months, until }),
     topSkills(),
     hoursByGroup({ months, until }),
     balanceSpread(),
+    hoursByStage({ months, until }),
+    hoursBySkill({ months, until }),
   ]);
+  const busiestStage = busiest(stages.rows, (r) => r.minutes);
+  const shownSkills = skillHours.rows.slice(0, SKILL_HOURS_SHOWN);
   const monthRows = exchanged.rows.map((r) => r.month);
   const categories = monthCategories(monthRows);
   const first = monthLong.format(monthDate(monthRows[0]!));
@@ -173,23 +165,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
 
   return (
     <Page title="Reports" intro="How many hours move, who takes part, and which skills are offered and asked for. Every chart has its numbers as a table and as a CSV file.">
-      <form method="get" action="/admin/reports" className="mb-2 flex flex-wrap items-end gap-3">
-        <div className="w-56 space-y-1.5">
-          <label htmlFor="months" className="block font-semibold text-ink">
-            Period
-          </label>
-          <Select id="months" name="months" defaultValue={String(months)}>
-            {REPORT_MONTH_CHOICES.map((m) => (
-              <option key={m} value={m}>
-                Last {m} months
-              </option>
-            ))}
-          </Select>
-        </div>
-        <Button type="submit" variant="secondary">
-          Show
-        </Button>
-      </form>
+      <PeriodForm action="/admin/reports" months={months} />
       <p className="mb-6 max-w-prose text-sm text-ink-muted">
         Monthly reports run from {first} to {last} (calendar months in UTC, this month so far included). Skills and balances are as they are now.
       </p>
@@ -281,6 +257,71 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               <SkillsChart kind="offered" rows={skills.offered} />
               <SkillsChart kind="requested" rows={skills.requested} />
             </div>
+          )}
+        </ReportCard>
+
+        <ReportCard
+          id="stages"
+          title="Hours by project stage"
+          explanation={`Hours exchanged in ${period} for requests that belong to an improvement project, by the stage the project was in when the hours moved. Hours for requests outside any project are counted below the table.`}
+          csv={stages.totalMinutes + stages.outside.minutes > 0 ? csvHref("hours-by-stage", months) : null}
+        >
+          {stages.totalMinutes === 0 ? (
+            <EmptyState title={`No hours exchanged for improvement projects in ${period}`}>
+              Stages show here once members confirm exchanges for requests that belong to a project.
+              {stages.outside.exchanges > 0 && ` ${formatMinutes(stages.outside.minutes)} were exchanged outside projects.`}
+            </EmptyState>
+          ) : (
+            <>
+              <VerticalBarChart
+                id="stages-chart"
+                title={`Hours exchanged for improvement projects by stage, ${period}`}
+                summary={`${formatMinutes(stages.totalMinutes)} for projects; the most at “${STAGE_LABELS[busiestStage!.stage]}” (${formatMinutes(busiestStage!.minutes)}).`}
+                categories={PROJECT_STAGES.map((stage) => ({ name: STAGE_LABELS[stage], lines: STAGE_SHORT_LABELS[stage] }))}
+                series={[{ label: "Hours exchanged", values: stages.rows.map((r) => hours(r.minutes)) }]}
+                valueAxisLabel="Hours"
+                categoryAxisLabel="Project stage"
+              />
+              <ChartTable
+                caption={`Hours exchanged for improvement projects by stage, ${period}`}
+                rowHeader="Stage"
+                columns={["Hours exchanged", "Exchanges", "Projects"]}
+                rows={stages.rows.map((r) => ({ name: STAGE_LABELS[r.stage], cells: [formatMinutes(r.minutes), count.format(r.exchanges), count.format(r.projects)] }))}
+                total={{ name: "Total for projects", cells: [formatMinutes(stages.totalMinutes), count.format(stages.rows.reduce((sum, r) => sum + r.exchanges, 0)), ""] }}
+              />
+              <p className="mt-3 text-sm text-ink-muted">
+                Outside projects: {formatMinutes(stages.outside.minutes)} in {count.format(stages.outside.exchanges)} exchanges.
+              </p>
+            </>
+          )}
+        </ReportCard>
+
+        <ReportCard
+          id="skill-hours"
+          title="Hours by skill"
+          explanation={`Hours exchanged in ${period} by the skill of the offer or request each exchange came from, and how many members gave each skill.`}
+          csv={skillHours.totalMinutes > 0 ? csvHref("hours-by-skill", months) : null}
+        >
+          {skillHours.totalMinutes === 0 ? (
+            <EmptyState title={`No hours exchanged in ${period}`}>Skills show here once members confirm exchanges.</EmptyState>
+          ) : (
+            <>
+              <HorizontalBarChart
+                id="skill-hours-chart"
+                title={`Hours exchanged by skill, ${period}${skillHours.rows.length > SKILL_HOURS_SHOWN ? `, top ${SKILL_HOURS_SHOWN}` : ""}`}
+                summary={`${shownSkills[0]!.skill} had the most hours (${formatMinutes(shownSkills[0]!.minutes)}).`}
+                rows={shownSkills.map((r) => r.skill)}
+                series={[{ label: "Hours exchanged", values: shownSkills.map((r) => hours(r.minutes)) }]}
+                valueAxisLabel="Hours"
+              />
+              <ChartTable
+                caption={`Hours exchanged by skill, ${period}`}
+                rowHeader="Skill"
+                columns={["Hours exchanged", "Exchanges", "Members who gave it"]}
+                rows={skillHours.rows.map((r) => ({ name: r.skill, cells: [formatMinutes(r.minutes), count.format(r.exchanges), count.format(r.helpers)] }))}
+                total={{ name: "Total", cells: [formatMinutes(skillHours.totalMinutes), count.format(skillHours.rows.reduce((sum, r) => sum + r.exchanges, 0)), ""] }}
+              />
+            </>
           )}
         </ReportCard>
 

@@ -2,13 +2,12 @@ import type { Metadata, Viewport } from "next";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { currentMember } from "@/lib/auth/session";
-import { getBankName } from "@/lib/bank/public";
-import { countWaitingOnMe } from "@/lib/exchanges/queries";
-import { unreadCount } from "@/lib/notifications/queries";
+import { bankNameForRequest } from "@/lib/bank/public";
+import { headerCounts } from "@/lib/exchanges/queries";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const name = await getBankName();
+  const name = await bankNameForRequest();
   return {
     title: { default: name, template: `%s · ${name}` },
     description:
@@ -26,8 +25,8 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [bankName, member] = await Promise.all([getBankName(), currentMember()]);
-  const [unread, waiting] = member ? await Promise.all([unreadCount(member.id), countWaitingOnMe(member.id)]) : [0, 0];
+  const [bankName, member] = await Promise.all([bankNameForRequest(), currentMember()]);
+  const { unread, waiting } = member ? await headerCounts(member.id) : { unread: 0, waiting: 0 };
   return (
     <html lang="en-GB">
       <body className="flex min-h-dvh flex-col">

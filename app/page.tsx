@@ -1,23 +1,20 @@
 import type { Metadata } from "next";
-import { cache } from "react";
 import { BankTotals } from "@/components/home/bank-totals";
 import { HowItWorks } from "@/components/home/how-it-works";
 import { Welcome } from "@/components/home/welcome";
 import { ListingSection } from "@/components/listings/listing-section";
-import { getBankName, getBankTotals, HOME_LISTINGS_LIMIT, listOpenListings } from "@/lib/bank/public";
+import { bankNameForRequest, getBankTotals, HOME_LISTINGS_LIMIT, listOpenListings } from "@/lib/bank/public";
 
 // Read from the database on every request; the build runs without one.
 export const dynamic = "force-dynamic";
 
-const bankName = cache(() => getBankName());
-
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: { absolute: await bankName() } };
+  return { title: { absolute: await bankNameForRequest() } };
 }
 
 export default async function HomePage() {
   const [name, totals, offers, requests] = await Promise.all([
-    bankName(),
+    bankNameForRequest(),
     getBankTotals(),
     listOpenListings("offer", { limit: HOME_LISTINGS_LIMIT }),
     listOpenListings("request", { limit: HOME_LISTINGS_LIMIT }),

@@ -2,6 +2,7 @@
 // and requests. One function per query. Nothing here selects an email address or any other
 // contact detail: a listing's owner is shown by first name and organisation only.
 import "server-only";
+import { cache } from "react";
 import { firstName } from "../format/names";
 import { db, type PrismaClient } from "../db/client";
 import type { ListingKind } from "../db/generated/enums";
@@ -44,6 +45,9 @@ export async function getBankName(database: PrismaClient = db()): Promise<string
   const settings = await database.bankSettings.findUnique({ where: { id: 1 }, select: { name: true } });
   return settings?.name.trim() || DEFAULT_BANK_NAME;
 }
+
+/** The bank's name, read once per request however many parts of the page ask (React's cache). */
+export const bankNameForRequest = cache(() => getBankName());
 
 export async function countActiveMembers(database: PrismaClient = db()): Promise<number> {
   return database.user.count({ where: { status: "active" } });

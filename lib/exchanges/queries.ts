@@ -241,6 +241,21 @@ export async function countWaitingOnMe(viewerId: string, database: PrismaClient 
   return database.exchange.count({ where: waitingOnMe(viewerId) });
 }
 
+/**
+ * The two numbers every signed-in page's header shows, in one query: unread notifications, and
+ * exchanges waiting for this member (the SQL form of waitingOnMe above, which the tests compare).
+ */
+export async function headerCounts(viewerId: string, database: PrismaClient = db()): Promise<{ unread: number; waiting: number }> {
+  if (!isUuid(viewerId)) return { unread: 0, waiting: 0 };
+  const [row] = await database.$queryRaw<{ unread: bigint; waiting: bigint }[]>`
+    SELECT (SELECT count(*) FROM notifications WHERE member_id = ${viewerId}::uuid AND read_at IS NULL) AS unread,
+           (SELECT count(*) FROM exchanges
+             WHERE (state = 'proposed' AND proposed_by_id <> ${viewerId}::uuid AND (provider_id = ${viewerId}::uuid OR payer_id = ${viewerId}::uuid))
+                OR (state = 'accepted' AND provider_id = ${viewerId}::uuid)
+                OR (state = 'delivered' AND payer_id = ${viewerId}::uuid)) AS waiting`;
+  return { unread: Number(row!.unread), waiting: Number(row!.waiting) };
+}
+
 /** The exchanges waiting for this member, oldest change first (for the dashboard). */
 export async function exchangesNeedingAction(viewerId: string, limit = 5, database: PrismaClient = db()): Promise<ExchangeRow[]> {
   if (!isUuid(viewerId)) return [];

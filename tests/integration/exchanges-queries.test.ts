@@ -6,7 +6,8 @@ import { acceptExchange } from "../../lib/exchanges/accept-exchange";
 import { cancelExchange } from "../../lib/exchanges/cancel-exchange";
 import { deliverExchange } from "../../lib/exchanges/deliver-exchange";
 import { proposeExchange } from "../../lib/exchanges/propose-exchange";
-import { countWaitingOnMe, exchangesNeedingAction, getExchangeForMember, listMyExchanges } from "../../lib/exchanges/queries";
+import { countWaitingOnMe, exchangesNeedingAction, getExchangeForMember, headerCounts, listMyExchanges } from "../../lib/exchanges/queries";
+import { unreadCount } from "../../lib/notifications/queries";
 import { waitingOn } from "../../lib/exchanges/rules";
 import { sendMessage } from "../../lib/messages/send-message";
 import { useTestDatabase } from "../helpers/db";
@@ -100,6 +101,21 @@ describe("a member's list", () => {
     }
     expect(await countWaitingOnMe(me.id, prisma)).toBe(2);
     expect(await countWaitingOnMe(alex.id, prisma)).toBe(1);
+  });
+
+  it("gives the header's two counts in one query, the same as counted one by one", async () => {
+    await prisma.notification.createMany({
+      data: [
+        { memberId: me.id, kind: "message.received", title: "New message", body: "Unread" },
+        { memberId: me.id, kind: "message.received", title: "Old message", body: "Read", readAt: new Date() },
+        { memberId: alex.id, kind: "message.received", title: "Someone else's", body: "Unread" },
+      ],
+    });
+    for (const m of [me, alex]) {
+      expect(await headerCounts(m.id, prisma)).toEqual({ unread: await unreadCount(m.id, prisma), waiting: await countWaitingOnMe(m.id, prisma) });
+    }
+    expect((await headerCounts(me.id, prisma)).waiting).toBe(2);
+    expect(await headerCounts("not-a-uuid", prisma)).toEqual({ unread: 0, waiting: 0 });
   });
 
   it("shows a stranger nothing", async () => {

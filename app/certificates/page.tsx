@@ -92,13 +92,7 @@ export default async function CertificatesPage({ searchParams }: { searchParams:
             </EmptyState>
           ) : (
             <div className="space-y-6">
-              <HoursBreakdown
-                minutesGiven={preview.minutesGiven}
-                exchangeCount={preview.exchangeCount}
-                skills={preview.skills}
-                projects={preview.projects}
-                periodText={describePeriod(preview.period)}
-              />
+              <HoursBreakdown certificate={preview} />
               <div className="space-y-3 border-t border-line pt-5">
                 <p className="text-sm text-ink-muted">
                   The certificate is issued in your name as it is on your profile, {member.name}, and cannot be changed afterwards. The hours are counted on

@@ -2,7 +2,8 @@
 // and by project. The preview on /certificates and the public verification page both show it, so
 // the two read the same.
 import { formatMinutes } from "@/lib/format/minutes";
-import type { ProjectHours, SkillHours } from "@/lib/certificates/hours-given";
+import type { HoursGiven } from "@/lib/certificates/hours-given";
+import { describePeriod, type Period } from "@/lib/certificates/period";
 
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -43,19 +44,9 @@ function HoursTable({ caption, header, rows, testId }: { caption: string; header
   );
 }
 
-export function HoursBreakdown({
-  minutesGiven,
-  exchangeCount,
-  skills,
-  projects,
-  periodText,
-}: {
-  minutesGiven: number;
-  exchangeCount: number;
-  skills: SkillHours[];
-  projects: ProjectHours[];
-  periodText: string;
-}) {
+export function HoursBreakdown({ certificate }: { certificate: HoursGiven & { period: Period } }) {
+  const { minutesGiven, exchangeCount, skills, projects } = certificate;
+  const periodText = describePeriod(certificate.period);
   return (
     <div className="space-y-6">
       <dl className="grid gap-3 sm:grid-cols-3">

@@ -37,18 +37,18 @@ export function PeriodForm({ choice, bounds, years }: { choice: PeriodChoice; bo
           ))}
         </div>
       </fieldset>
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Field id="year" label="Calendar year" hint="With “A calendar year”.">
-          {(aria) => (
-            <Select {...aria} name="year" defaultValue={String(choice.year)}>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+      <Field id="year" label="Which calendar year" hint="With “A calendar year”.">
+        {(aria) => (
+          <Select {...aria} name="year" defaultValue={String(choice.year)} className="sm:max-w-40">
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
         <Field id="from" label="First day" hint="With “Dates of your choice”." errors={choice.errors.from}>
           {(aria) => (
             <TextInput {...aria} type="date" name="from" defaultValue={choice.preset === "custom" ? choice.from : ""} min={bounds.joined} max={bounds.today} />

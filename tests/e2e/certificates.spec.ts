@@ -3,42 +3,14 @@
 // opens and says the same), and anyone can check its code on the public verification page, typed
 // in lower case without dashes.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { formatMinutes } from "../../lib/format/minutes";
+import { LEDGER_MINUTES_GIVEN_SQL, readPdf, type LedgerMinutes } from "../helpers/certificates";
 import { expectAccessible, screenshots, signInByEmail, withDb } from "./support";
 
-const STANDARD_FONTS = `${path.resolve(import.meta.dirname, "../../node_modules/pdfjs-dist/standard_fonts")}/`;
-
-async function pdfText(bytes: Buffer): Promise<{ pages: number; text: string }> {
-  const task = getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, standardFontDataUrl: STANDARD_FONTS, verbosity: 0 });
-  try {
-    const doc = await task.promise;
-    let text = "";
-    for (let n = 1; n <= doc.numPages; n++) {
-      const content = await (await doc.getPage(n)).getTextContent();
-      text += content.items.map((i) => ("str" in i ? i.str : "")).join(" ") + "\n";
-    }
-    return { pages: doc.numPages, text: text.replace(/\s+/g, " ") };
-  } finally {
-    await task.destroy();
-  }
-}
-
 /** The hours a member was credited for exchanges between two UK days, asked of the ledger directly. */
-async function ledgerMinutes(memberId: string, from: string, to: string): Promise<{ minutes: number; transfers: number }> {
-  const r = await withDb((c) =>
-    c.query<{ minutes: number; transfers: number }>(
-      `SELECT coalesce(sum(t.amount_minutes), 0)::int AS minutes, count(*)::int AS transfers
-         FROM ledger_transfers t JOIN ledger_accounts a ON a.id = t.credit_account_id
-        WHERE a.member_id = $1 AND t.kind = 'exchange'
-          AND (t.created_at AT TIME ZONE 'Europe/London')::date BETWEEN $2::date AND $3::date
-          AND NOT EXISTS (SELECT 1 FROM ledger_transfers r WHERE r.reverses_transfer_id = t.id)`,
-      [memberId, from, to],
-    ),
-  );
-  return r.rows[0]!;
+async function ledgerMinutes(memberId: string, from: string, to: string): Promise<LedgerMinutes> {
+  return withDb(async (c) => (await c.query<LedgerMinutes>(LEDGER_MINUTES_GIVEN_SQL, [memberId, from, to])).rows[0]!);
 }
 
 test("a member issues a certificate of hours given, downloads the PDF, and anyone can check its code", async ({ browser }, testInfo) => {
@@ -92,7 +64,7 @@ test("a member issues a certificate of hours given, downloads the PDF, and anyon
     const bytes = await readFile((await download.path())!);
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     await testInfo.attach("certificate.pdf", { body: bytes, contentType: "application/pdf" });
-    const { pages, text } = await pdfText(bytes);
+    const { pages, text } = await readPdf(bytes);
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(text).toContain(helper.name);
     expect(text).toContain(formatMinutes(minutes));

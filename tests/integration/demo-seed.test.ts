@@ -6,6 +6,7 @@ import { SKILLS } from "../../lib/seed/demo-content";
 import { DEMO_CERTIFICATES } from "../../lib/seed/demo-certificates";
 import { CODE_PATTERN } from "../../lib/certificates/code";
 import { hoursGivenInPeriod } from "../../lib/certificates/hours-given";
+import { LEDGER_MINUTES_GIVEN_SQL, type LedgerMinutes } from "../helpers/certificates";
 import { createTestDatabase, useTestDatabase } from "../helpers/db";
 
 const database = await useTestDatabase();
@@ -290,16 +291,7 @@ describe("the demo bank", () => {
       expect(c.issuedAt.getTime()).toBeLessThan(NOW.getTime());
       expect(c.periodEnd.getTime()).toBeLessThan(c.issuedAt.getTime());
       const period = { from: c.periodStart.toISOString().slice(0, 10), to: c.periodEnd.toISOString().slice(0, 10) };
-      const [ledger] = await prisma.$queryRawUnsafe<{ minutes: number; transfers: number }[]>(
-        `SELECT coalesce(sum(t.amount_minutes), 0)::int AS minutes, count(*)::int AS transfers
-           FROM ledger_transfers t JOIN ledger_accounts a ON a.id = t.credit_account_id
-          WHERE a.member_id = $1::uuid AND t.kind = 'exchange'
-            AND (t.created_at AT TIME ZONE 'Europe/London')::date BETWEEN $2::date AND $3::date
-            AND NOT EXISTS (SELECT 1 FROM ledger_transfers r WHERE r.reverses_transfer_id = t.id)`,
-        c.memberId,
-        period.from,
-        period.to,
-      );
+      const [ledger] = await prisma.$queryRawUnsafe<LedgerMinutes[]>(LEDGER_MINUTES_GIVEN_SQL, c.memberId, period.from, period.to);
       expect(c.minutesGiven).toBeGreaterThan(0);
       expect({ minutes: c.minutesGiven, transfers: c.exchangeCount }).toEqual(ledger);
       expect(c.skills).toEqual((await hoursGivenInPeriod(prisma, c.memberId, period)).skills);

@@ -10,7 +10,6 @@ import { Card, Page } from "@/components/ui/page";
 import { normaliseCode } from "@/lib/certificates/code";
 import { verifyPathOf } from "@/lib/certificates/links";
 import { MEANING } from "@/lib/certificates/meaning";
-import { describePeriod } from "@/lib/certificates/period";
 import { verifyCertificate } from "@/lib/certificates/queries";
 import { formatDay, isoDay } from "@/lib/format/date";
 
@@ -63,13 +62,7 @@ export default async function VerifiedCertificatePage({ params }: { params: Prom
             </dd>
           </dl>
           <div className="mt-6">
-            <HoursBreakdown
-              minutesGiven={certificate.minutesGiven}
-              exchangeCount={certificate.exchangeCount}
-              skills={certificate.skills}
-              projects={certificate.projects}
-              periodText={describePeriod(certificate.period)}
-            />
+            <HoursBreakdown certificate={certificate} />
           </div>
           <p className="mt-6 border-t border-line pt-4 text-sm text-ink-muted">{MEANING}</p>
         </Card>

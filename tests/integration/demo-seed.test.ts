@@ -3,6 +3,10 @@ import type { ExchangeState } from "../../lib/db/generated/enums";
 import { reconcile, trialBalance, verifyChain } from "../../lib/ledger";
 import { bankIsEmpty, DEMO_WELCOME_GRANT_MINUTES, seedDemoBank } from "../../lib/seed/demo";
 import { SKILLS } from "../../lib/seed/demo-content";
+import { DEMO_CERTIFICATES } from "../../lib/seed/demo-certificates";
+import { CODE_PATTERN } from "../../lib/certificates/code";
+import { hoursGivenInPeriod } from "../../lib/certificates/hours-given";
+import { LEDGER_MINUTES_GIVEN_SQL, type LedgerMinutes } from "../helpers/certificates";
 import { createTestDatabase, useTestDatabase } from "../helpers/db";
 
 const database = await useTestDatabase();
@@ -275,6 +279,23 @@ describe("the demo bank", () => {
   it("uses every skill in the content list", async () => {
     const used = await prisma.listing.findMany({ distinct: ["skillId"], select: { skillId: true } });
     expect(used).toHaveLength(SKILLS.length);
+  });
+
+  it("has certificates of hours given for three active members, whose totals are the ledger's", async () => {
+    const certificates = await prisma.certificate.findMany({ orderBy: { issuedAt: "asc" }, include: { member: { select: { status: true, name: true } } } });
+    expect(certificates).toHaveLength(DEMO_CERTIFICATES);
+    expect(summary).toContain(`${DEMO_CERTIFICATES} certificates of hours given`);
+    for (const c of certificates) {
+      expect(c.code).toMatch(CODE_PATTERN);
+      expect(c.member).toMatchObject({ status: "active", name: c.memberName });
+      expect(c.issuedAt.getTime()).toBeLessThan(NOW.getTime());
+      expect(c.periodEnd.getTime()).toBeLessThan(c.issuedAt.getTime());
+      const period = { from: c.periodStart.toISOString().slice(0, 10), to: c.periodEnd.toISOString().slice(0, 10) };
+      const [ledger] = await prisma.$queryRawUnsafe<LedgerMinutes[]>(LEDGER_MINUTES_GIVEN_SQL, c.memberId, period.from, period.to);
+      expect(c.minutesGiven).toBeGreaterThan(0);
+      expect({ minutes: c.minutesGiven, transfers: c.exchangeCount }).toEqual(ledger);
+      expect(c.skills).toEqual((await hoursGivenInPeriod(prisma, c.memberId, period)).skills);
+    }
   });
 });
 

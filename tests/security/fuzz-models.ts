@@ -14,6 +14,7 @@ import { NOTIFICATION_KINDS } from "../../lib/notifications/kinds";
 import {
   ActionModel, Entry, FieldSpec, HOURS, KEY, MINS, NOTE, REASON, amount, choice, id, inputArbitrary, text,
 } from "./fuzz-kit";
+import { CERTIFICATES_ROUTE_MODELS } from "./fuzz-models-certificates";
 import { IMPROVEMENT_MODELS } from "./fuzz-models-improvement";
 
 export * from "./fuzz-kit";
@@ -188,6 +189,7 @@ const REPORTS = ["hours-per-month", "members-per-month", "top-skills", "hours-by
 
 /** Keyed by the matrix id of each route. */
 export const ROUTE_MODELS: Record<string, RouteModel> = {
+  ...CERTIFICATES_ROUTE_MODELS,
   "GET /api/my-data": { caller: "party", path: () => "/api/my-data", params: {}, query: { format: choice("json", "csv"), member: id("other.member") } },
   "GET /admin/ledger/export": {
     caller: "admin",

@@ -20,6 +20,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           { href: "/admin/disputes", label: "Disputes", count: disputes },
           { href: "/admin/ledger", label: "Ledger" },
           { href: "/admin/reports", label: "Reports" },
+          { href: "/admin/hubs", label: "Hubs" },
           { href: "/admin/audit", label: "Audit log" },
           { href: "/admin/settings", label: "Settings" },
         ]}

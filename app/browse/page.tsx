@@ -5,6 +5,7 @@ import { ListingCard } from "@/components/listings/listing-card";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState, Page } from "@/components/ui/page";
 import { Pagination } from "@/components/ui/pagination";
+import { hubOf } from "@/lib/hubs/queries";
 import { currentMember, whyCannotTrade } from "@/lib/auth/session";
 import {
   countPublicListings,
@@ -37,12 +38,13 @@ function resultLine({ total, moreThanTotal: moreThan, order }: BrowseResult, fil
 
 export default async function BrowsePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const filters = parseBrowseParams(await searchParams);
-  const [member, result, skills, organisationName, regions] = await Promise.all([
-    currentMember(),
+  const member = await currentMember();
+  const [result, skills, organisationName, regions, myHub] = await Promise.all([
     searchListings(filters),
     listSkillsForSelect(),
     organisationNameOf(filters.organisationId),
     listRegionsForSelect(),
+    member ? hubOf(member.id) : Promise.resolve(null),
   ]);
   const canPost = member !== null && whyCannotTrade(member) === null;
   const filtered = hasFilters(filters);
@@ -64,7 +66,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
       intro="Find a member who can help with your improvement work, or someone you could help. Each hour you give earns an hour you can spend."
       actions={newButtons}
     >
-      <BrowseFiltersForm filters={filters} skills={skills} organisation={filters.organisationName || organisationName || ""} regions={regions} />
+      <BrowseFiltersForm filters={filters} skills={skills} organisation={filters.organisationName || organisationName || ""} regions={regions} myHub={myHub} />
 
       <section aria-labelledby="results-heading" className="mt-8">
         <h2 id="results-heading" className="text-lg font-semibold text-ink" data-testid="result-count">
@@ -137,8 +139,9 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
             q: filters.q || undefined,
             kind: filters.kind ?? undefined,
             skill: filters.skillId ?? undefined,
-            organisation: filters.organisationId ?? undefined,
+            organisation: filters.organisationId ?? (filters.organisationName || undefined),
             region: filters.regionId ?? undefined,
+            hub: filters.hubId ?? undefined,
           }}
         />
       </section>

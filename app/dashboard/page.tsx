@@ -9,6 +9,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Page } from "@/components/ui/page";
 import { currentMember, whyCannotTrade, type SessionMember } from "@/lib/auth/session";
 import { exchangesNeedingAction } from "@/lib/exchanges/queries";
+import { hubsCoordinatedBy } from "@/lib/hubs/queries";
 import { getAccountFigures, getMyProfile, getStatement, STATEMENT_PAGE_SIZE } from "@/lib/members/queries";
 
 export const metadata: Metadata = { title: "My dashboard" };
@@ -38,11 +39,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const { before } = await searchParams;
   const cursor = typeof before === "string" && /^\d{1,19}$/.test(before) ? before : null;
   const reason = whyCannotTrade(member);
-  const [profile, figures, statement, waiting] = await Promise.all([
+  const [profile, figures, statement, waiting, hubs] = await Promise.all([
     getMyProfile(member.id),
     getAccountFigures(member.id),
     getStatement(member.id, { before: cursor, limit: STATEMENT_PAGE_SIZE }),
     reason ? Promise.resolve([]) : exchangesNeedingAction(member.id, NEEDS_ACTION_LIMIT),
+    reason ? Promise.resolve([]) : hubsCoordinatedBy(member.id),
   ]);
   const first = member.name?.trim().split(/\s+/)[0];
 
@@ -99,6 +101,26 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               </Link>
             </div>
             <NeedsAction exchanges={waiting} />
+          </section>
+        )}
+
+        {hubs.length > 0 && (
+          <section aria-labelledby="hubs-heading">
+            <h2 id="hubs-heading" className="mb-3 text-xl font-semibold text-brand-900">
+              Hubs you coordinate
+            </h2>
+            <ul className="grid gap-3 sm:grid-cols-2">
+              {hubs.map((h) => (
+                <li key={h.id} className="card">
+                  <Link href={`/hub/${h.id}`} className="link font-semibold">
+                    {h.name}
+                  </Link>
+                  <p className="mt-1 text-sm text-ink-muted" data-testid="hub-pending">
+                    {h.pendingMembers === 0 ? "No one is waiting to join." : `${h.pendingMembers} waiting for your approval.`}
+                  </p>
+                </li>
+              ))}
+            </ul>
           </section>
         )}
 

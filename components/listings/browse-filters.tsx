@@ -18,12 +18,15 @@ export function BrowseFiltersForm({
   skills,
   organisation,
   regions,
+  myHub,
 }: {
   filters: BrowseFilters;
   skills: (Choice & { category: string })[];
   /** What the organisation filter holds: the text typed, or the name of the organisation asked for by id. */
   organisation: string;
   regions: Choice[];
+  /** The signed-in member's hub, for "only my hub"; null when they belong to none. */
+  myHub: Choice | null;
 }) {
   const categories = [...new Set(skills.map((s) => s.category))];
   return (
@@ -84,6 +87,14 @@ export function BrowseFiltersForm({
           <Options choices={regions} />
         </FilterSelect>
       </div>
+      {myHub && (
+        <label className="mt-4 flex min-h-11 items-center gap-3">
+          <input type="checkbox" name="hub" value={myHub.id} defaultChecked={filters.hubId === myHub.id} className="size-5" />
+          <span>
+            Only members of my hub, <span className="font-semibold">{myHub.name}</span>
+          </span>
+        </label>
+      )}
       <div className="mt-4 flex flex-wrap items-center gap-3">
         <button type="submit" className={buttonClass("secondary")}>
           Apply filters

@@ -40,6 +40,8 @@ export interface BrowseFilters {
    */
   organisationName: string;
   regionId: string | null;
+  /** Only listings of members of this hub (browse's "only my hub"). */
+  hubId?: string | null;
   page: number;
 }
 
@@ -82,13 +84,14 @@ export function parseBrowseParams(params: RawParams): BrowseFilters {
       ? ""
       : (firstParam(params.organisation) ?? "").replace(/\s+/g, " ").trim().slice(0, MAX_ORGANISATION_CHARS),
     regionId: id(params.region),
+    hubId: id(params.hub),
     page: parsePage(params.page),
   };
 }
 
 /** True when any filter or text narrows the results. */
 export function hasFilters(f: BrowseFilters): boolean {
-  return Boolean(f.q || f.kind || f.skillId || f.organisationId || f.organisationName || f.regionId);
+  return Boolean(f.q || f.kind || f.skillId || f.organisationId || f.organisationName || f.regionId || f.hubId);
 }
 
 interface BrowseRow {
@@ -144,6 +147,12 @@ export async function searchListings(filters: BrowseFilters, database: PrismaCli
     others.push(Prisma.sql`m.organisation_id = ANY(${organisations}::uuid[])`);
   }
   if (isUuid(filters.regionId)) others.push(Prisma.sql`m.region_id = ${filters.regionId}::uuid`);
+  if (isUuid(filters.hubId)) {
+    // The hub's organisations first, for the same reason.
+    const rows = await database.$queryRaw<{ id: string }[]>`SELECT id FROM organisations WHERE hub_id = ${filters.hubId}::uuid`;
+    if (rows.length === 0) return { listings: [], total: 0, moreThanTotal: false, order: "newest", page, pageSize: BROWSE_PAGE_SIZE, hasNext: false };
+    others.push(Prisma.sql`m.organisation_id = ANY(${rows.map((r) => r.id)}::uuid[])`);
+  }
   const listing: Prisma.Sql[] = [Prisma.sql`l.status = 'open'`];
   if (filters.kind) listing.push(Prisma.sql`l.kind = ${filters.kind}::listing_kind`);
   const newest = Prisma.sql`l.created_at DESC, l.id`;

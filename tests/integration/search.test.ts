@@ -312,7 +312,7 @@ describe("reading the browse page's query string", () => {
     const place = await organisation(prisma);
     expect(
       parseBrowseParams({ q: "  spc   charts ", kind: "request", skill: spc.id, organisation: place.org.id, region: place.region.id, page: "3" }),
-    ).toEqual({ q: "spc charts", kind: "request", skillId: spc.id, organisationId: place.org.id, organisationName: "", regionId: place.region.id, page: 3 });
+    ).toEqual({ q: "spc charts", kind: "request", skillId: spc.id, organisationId: place.org.id, organisationName: "", regionId: place.region.id, hubId: null, page: 3 });
   });
 
   it("reads the organisation as an id, or else as part of a name", () => {

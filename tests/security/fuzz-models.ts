@@ -15,6 +15,7 @@ import {
   ActionModel, Entry, FieldSpec, HOURS, KEY, MINS, NOTE, REASON, amount, choice, id, inputArbitrary, text,
 } from "./fuzz-kit";
 import { CERTIFICATES_ROUTE_MODELS } from "./fuzz-models-certificates";
+import { HUBS_MODELS } from "./fuzz-models-hubs";
 import { IMPROVEMENT_MODELS } from "./fuzz-models-improvement";
 
 export * from "./fuzz-kit";
@@ -46,6 +47,7 @@ const EX = "app/exchanges/actions.ts";
 /** Keyed by the matrix id (tests/security/matrix.ts) of each server action. */
 export const ACTION_MODELS: Record<string, ActionModel> = {
   ...IMPROVEMENT_MODELS,
+  ...HUBS_MODELS,
   [`${EX}#proposeExchangeAction`]: {
     caller: "party",
     keepsSetup: true,

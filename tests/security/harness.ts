@@ -48,7 +48,7 @@ export async function connectWorld(url: string, options: { pool?: number } = {})
 // ---------------------------------------------------------------------------------------------
 // Callers
 
-export const CALLER_KINDS = ["anonymous", "pending", "suspended", "party", "nonParty", "admin"] as const;
+export const CALLER_KINDS = ["anonymous", "pending", "suspended", "party", "nonParty", "admin", "hubCoordinator", "otherCoordinator"] as const;
 export type CallerKind = (typeof CALLER_KINDS)[number];
 
 export const CALLER_LABELS: Record<CallerKind, string> = {
@@ -58,6 +58,8 @@ export const CALLER_LABELS: Record<CallerKind, string> = {
   party: "active member, party",
   nonParty: "active member, not a party",
   admin: "admin (not a party)",
+  hubCoordinator: "coordinator of the party's hub",
+  otherCoordinator: "coordinator of another hub",
 };
 
 /**
@@ -78,7 +80,46 @@ export async function callerFor(world: World, kind: CallerKind, partyId: string)
       return (await member(world)).id;
     case "admin":
       return (await member(world, { role: "admin" })).id;
+    case "hubCoordinator":
+      return coordinatorOf(world, await hubOfParty(world, partyId));
+    case "otherCoordinator":
+      return coordinatorOf(world, await newHub(world, await newOrganisation(world)));
   }
+}
+
+async function newOrganisation(world: World): Promise<string> {
+  return (await world.prisma.organisation.create({ data: { name: `Organisation ${randomUUID().slice(0, 8)}`, kind: "Acute trust" } })).id;
+}
+
+async function newHub(world: World, organisationId: string): Promise<string> {
+  const hub = await world.prisma.hub.create({ data: { name: `Hub ${randomUUID().slice(0, 8)}`, description: "A hub of the security tests." } });
+  await world.prisma.organisation.update({ where: { id: organisationId }, data: { hubId: hub.id } });
+  return hub.id;
+}
+
+/** The party's organisation, made for them if they have none. */
+export async function organisationOfParty(world: World, partyId: string): Promise<string> {
+  const party = await world.prisma.user.findUniqueOrThrow({ where: { id: partyId }, select: { organisationId: true } });
+  if (party.organisationId) return party.organisationId;
+  const organisationId = await newOrganisation(world);
+  await world.prisma.user.update({ where: { id: partyId }, data: { organisationId } });
+  return organisationId;
+}
+
+/** The hub the party belongs to, made (around their organisation) if there is none. */
+export async function hubOfParty(world: World, partyId: string): Promise<string> {
+  const organisationId = await organisationOfParty(world, partyId);
+  const organisation = await world.prisma.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { hubId: true } });
+  return organisation.hubId ?? newHub(world, organisationId);
+}
+
+/** A new active member of the hub who coordinates it. */
+async function coordinatorOf(world: World, hubId: string): Promise<string> {
+  const organisation = await world.prisma.organisation.findFirstOrThrow({ where: { hubId }, select: { id: true } });
+  const coordinator = await member(world);
+  await world.prisma.user.update({ where: { id: coordinator.id }, data: { organisationId: organisation.id } });
+  await world.prisma.hubCoordinator.create({ data: { hubId, memberId: coordinator.id } });
+  return coordinator.id;
 }
 
 /** Starts every call, then releases them together (a race): their outcomes, in order. */

@@ -11,7 +11,11 @@ export type Expect = "allowed" | "refused" | "noop";
 export const A = "allowed" as const;
 export const R = "refused" as const;
 export const N = "noop" as const;
-export type Row = [Expect, Expect, Expect, Expect, Expect, Expect];
+export type Row = [Expect, Expect, Expect, Expect, Expect, Expect] | [Expect, Expect, Expect, Expect, Expect, Expect, Expect, Expect];
+/**
+ * Six cells (anonymous .. admin), or eight with the two hub coordinators. With six, a coordinator
+ * (an active member with powers only in their hub) is expected to fare as the active non-party.
+ */
 export const row = (cells: Row): Record<CallerKind, Expect> => ({
   anonymous: cells[0],
   pending: cells[1],
@@ -19,7 +23,10 @@ export const row = (cells: Row): Record<CallerKind, Expect> => ({
   party: cells[3],
   nonParty: cells[4],
   admin: cells[5],
+  hubCoordinator: cells[6] ?? cells[4],
+  otherCoordinator: cells[7] ?? cells[4],
 });
+
 
 export const ACTIVE_PARTY_ONLY = row([R, R, R, A, R, R]);
 export const ANY_ACTIVE = row([R, R, R, A, A, A]);

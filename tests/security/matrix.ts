@@ -5,14 +5,16 @@
 //
 // Columns (CALLER_KINDS): anonymous; a pending member; a suspended member; an active member who is
 // the party the action is about (the owner of the listing, the party whose step it is, the member
-// themselves); an active member who is not; an admin who is not a party. Pending and suspended
-// callers are the party themselves (the strongest case: even their own things are refused).
+// themselves); an active member who is not; an admin who is not a party; a coordinator of the
+// party's hub; a coordinator of another hub. Pending and suspended callers are the party themselves
+// (the strongest case: even their own things are refused).
 import { randomUUID } from "node:crypto";
 import { exchangeAt, form, member, offerBy, type World } from "./harness";
 import {
   A, N, R, ACTIVE_PARTY_ONLY, ADMIN_ONLY, ANY_ACTIVE, ANY_SIGNED_IN, ANYONE, BASE, SIGNED_IN_NOT_SUSPENDED, action, key, other, route, row,
   type Entry,
 } from "./matrix-kit";
+import { HUBS_MATRIX } from "./matrix-hubs";
 import { IMPROVEMENT_MATRIX } from "./matrix-improvement";
 
 export * from "./matrix-kit";
@@ -22,6 +24,8 @@ const EX = "app/exchanges/actions.ts";
 export const MATRIX: Entry[] = [
   // --- Improvement work: projects, reports of excellence, the method library, certificates --
   ...IMPROVEMENT_MATRIX,
+  // --- Hubs and their coordinators ---------------------------------------------------------
+  ...HUBS_MATRIX,
   // --- Exchanges ------------------------------------------------------------------------------
   action(EX, "proposeExchangeAction", {
     who: "any active member, on another member's open listing",

@@ -22,6 +22,10 @@ export const AUDIT_ACTIONS = {
   "dispute.resolve": "Resolved a dispute",
   "audit.export": "Exported the audit log",
   "reports.export": "Exported a report",
+  "hub.create": "Created a hub",
+  "hub.update": "Changed a hub",
+  "hub.coordinator.add": "Named a hub coordinator",
+  "hub.coordinator.remove": "Removed a hub coordinator",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = {
   "dispute.resolve": "Resolved a dispute",
   "audit.export": "Exported the audit log",
   "reports.export": "Exported a report",
+  "method.save": "Wrote or edited a method library page",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

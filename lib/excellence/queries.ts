@@ -282,8 +282,10 @@ export async function excellenceThemes(
     professions.set(name, entry);
   }
   const sorted = [...professions.values()].sort((a, b) => b.reports - a.reports || a.profession.localeCompare(b.profession));
-  const shown = sorted.slice(0, PROFESSIONS_SHOWN);
-  const rest = sorted.slice(PROFESSIONS_SHOWN);
+  // One profession past the limit is shown by name rather than as "1 other profession".
+  const cut = sorted.length > PROFESSIONS_SHOWN + 1 ? PROFESSIONS_SHOWN : sorted.length;
+  const shown = sorted.slice(0, cut);
+  const rest = sorted.slice(cut);
   if (rest.length > 0) {
     shown.push({
       profession: `${rest.length} other ${rest.length === 1 ? "profession" : "professions"}`,

@@ -99,7 +99,7 @@ export default async function MethodPage({ params, searchParams }: { params: Par
               <span className="text-2xl font-bold text-brand-800" data-testid="members-with-skill">
                 {count.format(view.membersWithSkill)}
               </span>{" "}
-              {view.membersWithSkill === 1 ? "member offers" : "members offer"} this skill.
+              {view.membersWithSkill === 1 ? "member has" : "members have"} this skill on their profile.
             </p>
             <ul className="mt-4 space-y-2">
               <li>

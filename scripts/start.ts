@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createPrismaClient } from "../lib/db/client";
 import { validateEnv } from "../lib/env";
 import { migrate } from "../lib/db/migrate";
+import { addMissingMethodPages } from "../lib/methods/seed-pages";
 import { bankIsEmpty, seedDemoBank } from "../lib/seed/demo";
 import { buildIsCurrent } from "./lib/build-hash";
 import { buildApp, nextBin } from "./lib/build";
@@ -82,6 +83,16 @@ async function main() {
       } finally {
         await prisma.$disconnect();
       }
+    }
+
+    // Skills added to a bank by hand get their method library pages where the library has words
+    // for them (lib/methods/seed-pages.ts); pages that exist are left as they are.
+    const library = createPrismaClient(database.url, { max: 1 });
+    try {
+      const pages = await addMissingMethodPages(library);
+      if (pages > 0) log(`Method library: ${pages} ${pages === 1 ? "page" : "pages"} added for skills that had none.`);
+    } finally {
+      await library.$disconnect();
     }
 
     if (!dev) {

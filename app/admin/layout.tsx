@@ -21,6 +21,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           { href: "/admin/ledger", label: "Ledger" },
           { href: "/admin/reports", label: "Reports" },
           { href: "/admin/hubs", label: "Hubs" },
+          { href: "/admin/excellence", label: "Excellence" },
           { href: "/admin/audit", label: "Audit log" },
           { href: "/admin/settings", label: "Settings" },
         ]}

@@ -89,7 +89,20 @@ export function ListingForm({
         )}
       </Field>
 
-      <Field id="skillId" label="Skill" hint="The one quality-improvement skill it is closest to." errors={errors.skillId}>
+      <Field
+        id="skillId"
+        label="Skill"
+        hint={
+          <>
+            The one quality-improvement skill it is closest to. Not sure? The{" "}
+            <Link href="/methods" target="_blank" className="font-semibold text-brand-700 underline underline-offset-4">
+              method library (opens in a new tab)
+            </Link>{" "}
+            explains each one.
+          </>
+        }
+        errors={errors.skillId}
+      >
         {(aria) => (
           // React 19 resets a form after its action, and a <select>'s reset goes back to its first
           // option whatever defaultValue said: the effect above puts the member's choice back.

@@ -24,8 +24,9 @@ export const AUDIT_ACTIONS = {
   "reports.export": "Exported a report",
   "hub.create": "Created a hub",
   "hub.update": "Changed a hub",
-  "hub.coordinator.add": "Named a hub coordinator",
-  "hub.coordinator.remove": "Removed a hub coordinator",
+  "hub.add_coordinator": "Named a hub coordinator",
+  "hub.remove_coordinator": "Removed a hub coordinator",
+  "method.save": "Wrote or edited a method library page",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

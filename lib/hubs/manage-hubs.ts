@@ -99,7 +99,7 @@ export async function addCoordinator(adminId: string, input: unknown, database: 
     }
     const added = await tx.hubCoordinator.createMany({ data: [{ hubId, memberId: member.id }], skipDuplicates: true });
     if (added.count === 0) throw conflict(`${member.name ?? "This member"} already coordinates ${hub.name}.`);
-    await writeAudit(tx, { actorId: adminId, action: "hub.coordinator.add", targetType: "member", targetId: member.id, details: { hubId, hub: hub.name } });
+    await writeAudit(tx, { actorId: adminId, action: "hub.add_coordinator", targetType: "member", targetId: member.id, details: { hubId, hub: hub.name } });
     return { memberId: member.id, name: member.name };
   });
 }
@@ -111,6 +111,6 @@ export async function removeCoordinator(adminId: string, input: unknown, databas
     const hub = await lockHub(tx, hubId);
     const removed = await tx.hubCoordinator.deleteMany({ where: { hubId, memberId } });
     if (removed.count === 0) throw notFound("That coordinator");
-    await writeAudit(tx, { actorId: adminId, action: "hub.coordinator.remove", targetType: "member", targetId: memberId, details: { hubId, hub: hub.name } });
+    await writeAudit(tx, { actorId: adminId, action: "hub.remove_coordinator", targetType: "member", targetId: memberId, details: { hubId, hub: hub.name } });
   });
 }

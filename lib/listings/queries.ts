@@ -260,7 +260,8 @@ export interface ListingDetail {
   status: ListingStatusValue;
   title: string;
   description: string;
-  skill: { id: string; name: string; category: string };
+  /** slug: the skill's page in the method library (/methods/<slug>). */
+  skill: { id: string; slug: string; name: string; category: string };
   tags: string[];
   estimatedMinutes: number;
   wantedBy: Date | null;
@@ -301,7 +302,7 @@ export async function getListingForViewer(
       wantedBy: true,
       createdAt: true,
       updatedAt: true,
-      skill: { select: { id: true, name: true, category: true } },
+      skill: { select: { id: true, slug: true, name: true, category: true } },
       owner: {
         select: {
           id: true,

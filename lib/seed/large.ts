@@ -12,6 +12,7 @@
 import type pg from "pg";
 import { LedgerBulkLoad, foreignKeyCheckSql } from "../ledger/bulk-load";
 import { copyLines, text } from "../db/copy";
+import { ADD_MISSING_METHOD_PAGES_SQL, addMissingMethodPagesParams } from "../methods/seed-pages";
 import { AVAILABILITY, OFFERS, ORG_KINDS, PROFESSION_GROUP, PROFESSION_SKILLS, REGIONS, REQUESTS, SKILLS, THANKS, type ListingText } from "./demo-content";
 import { createRandom, type Random } from "./random";
 
@@ -119,6 +120,7 @@ export async function seedLargeBank(client: pg.ClientBase, options: LargeBankOpt
       [SKILLS.map((s) => s.slug), SKILLS.map((s) => s.name), SKILLS.map((s) => s.category), SKILLS.map((s) => s.description)],
     );
     for (const r of skillRows.rows) skillIds.set(r.slug, r.id);
+    await client.query(ADD_MISSING_METHOD_PAGES_SQL, addMissingMethodPagesParams(new Date(start)));
 
     // Members: joined evenly over the three years; 1% still pending (no account), 0.5% suspended.
     const members: Member[] = [];

@@ -297,6 +297,40 @@ describe("the demo bank", () => {
       expect(c.skills).toEqual((await hoursGivenInPeriod(prisma, c.memberId, period)).skills);
     }
   });
+
+  it("has a method page for every skill, and about twenty reports of excellence, most tied to confirmed exchanges between their parties", async () => {
+    expect(await prisma.methodPage.count()).toBe(SKILLS.length);
+    expect(await prisma.skill.count({ where: { methodPage: null } })).toBe(0);
+    expect(summary).toMatch(/\b25 method pages\b/);
+    expect(summary).toMatch(/\b20 reports of excellence \(\d+ shown on profiles\)/);
+
+    const reports = await prisma.excellenceReport.findMany({
+      include: { author: true, recipient: true, exchange: true },
+    });
+    expect(reports).toHaveLength(20);
+    const tied = reports.filter((r) => r.exchange);
+    expect(tied.length).toBeGreaterThanOrEqual(14);
+    for (const r of tied) {
+      expect(r.exchange!.state).toBe("confirmed");
+      expect([r.exchange!.providerId, r.exchange!.payerId].sort()).toEqual([r.authorId, r.recipientId].sort());
+      expect(r.createdAt.getTime()).toBeGreaterThanOrEqual(r.exchange!.confirmedAt!.getTime());
+    }
+    const shown = reports.filter((r) => r.shownOnProfile).length;
+    expect(shown).toBeGreaterThanOrEqual(5);
+    expect(shown).toBeLessThanOrEqual(15);
+    for (const r of reports) {
+      expect(r.authorId).not.toBe(r.recipientId);
+      expect(r.author.status).toBe("active");
+      expect(r.recipient.status).toBe("active");
+      expect(r.themes.length).toBeGreaterThanOrEqual(1);
+      expect(r.themes.length).toBeLessThanOrEqual(3);
+      expect(r.createdAt.getTime()).toBeLessThanOrEqual(NOW.getTime());
+      expect(r.whatTheyDid).not.toMatch(/\{name\}/);
+      expect(r.whatTheyDid).not.toMatch(EMAIL);
+    }
+    // Several recipients, not one member recognised twenty times.
+    expect(new Set(reports.map((r) => r.recipientId)).size).toBeGreaterThanOrEqual(10);
+  });
 });
 
 describe("seeding another bank", () => {

@@ -8,6 +8,8 @@ import { Timeline } from "@/components/exchanges/timeline";
 import { Alert } from "@/components/ui/alert";
 import { Card, Page } from "@/components/ui/page";
 import { currentMember, whyCannotTrade } from "@/lib/auth/session";
+import { ButtonLink } from "@/components/ui/button";
+import { myReportForExchange } from "@/lib/excellence/queries";
 import { getExchangeForMember, type ExchangeDetail } from "@/lib/exchanges/queries";
 import { formatDay, isoDay } from "@/lib/format/date";
 import { formatMinutes } from "@/lib/format/minutes";
@@ -24,6 +26,7 @@ export default async function ExchangePage({ params }: { params: Promise<{ id: s
   const ex = await getExchangeForMember(id, member.id);
   if (!ex) notFound();
   const reason = whyCannotTrade(member);
+  const myReportId = ex.state === "confirmed" ? await myReportForExchange(member.id, ex.id) : null;
   const other = ex.other.firstName;
   const otherLine = [ex.other.profession, ex.other.organisation].filter(Boolean).join(", ");
   // Nothing is left to arrange on a declined or cancelled exchange (lib/messages refuses them too).
@@ -125,6 +128,28 @@ export default async function ExchangePage({ params }: { params: Promise<{ id: s
             </h2>
             <Timeline events={ex.events} />
           </Card>
+          {ex.state === "confirmed" && (myReportId || !reason) && (
+            <Card aria-labelledby="excellence-heading" data-testid="exchange-excellence">
+              <h2 id="excellence-heading" className="text-lg font-semibold text-ink">
+                Recognise {other}&apos;s work
+              </h2>
+              {myReportId ? (
+                <p className="mt-2 text-[0.95rem] text-ink">
+                  You wrote a report of excellence about this exchange.{" "}
+                  <Link href={`/excellence/${myReportId}`} className="font-semibold text-brand-700 underline">
+                    Read it
+                  </Link>
+                </p>
+              ) : (
+                <>
+                  <p className="mt-2 text-[0.95rem] text-ink-muted">Did {other} do something excellent? A short report tells them, and they can show it on their profile.</p>
+                  <ButtonLink href={`/excellence/new?exchange=${ex.id}`} variant="secondary" className="mt-3 w-full" data-testid="recognise-exchange">
+                    Write a report of excellence
+                  </ButtonLink>
+                </>
+              )}
+            </Card>
+          )}
           {ex.listing && (
             <p className="text-sm text-ink-muted">
               From the {ex.listing.kind === "offer" ? "offer" : "request"}{" "}

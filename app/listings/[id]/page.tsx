@@ -64,6 +64,11 @@ export default async function ListingPage({ params, searchParams }: { params: Pa
                 <dd className="font-semibold" data-testid="listing-skill">
                   {listing.skill.name} <span className="font-normal text-ink-muted">({listing.skill.category})</span>
                 </dd>
+                <dd className="mt-1 text-sm">
+                  <Link href={`/methods/${listing.skill.slug}`} className="text-brand-700 underline underline-offset-4" data-testid="method-link">
+                    New to {listing.skill.name}? Read about it in the method library
+                  </Link>
+                </dd>
               </div>
               <div>
                 <dt className="text-sm text-ink-muted">Time</dt>

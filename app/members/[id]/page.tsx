@@ -4,7 +4,9 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, EmptyState, Page } from "@/components/ui/page";
-import { currentMember } from "@/lib/auth/session";
+import { ReportCard } from "@/components/excellence/report-card";
+import { currentMember, whyCannotTrade } from "@/lib/auth/session";
+import { listProfileReports } from "@/lib/excellence/queries";
 import { formatDay, isoDay } from "@/lib/format/date";
 import { formatMinutes } from "@/lib/format/minutes";
 import { getPublicProfile } from "@/lib/members/queries";
@@ -24,6 +26,8 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
   if (!viewer) redirect("/signin?callbackUrl=" + encodeURIComponent(`/members/${id}`));
   const p = await profileFor(viewer.id, id);
   if (!p) notFound();
+  const reports = await listProfileReports(viewer.id, p.id);
+  const canRecognise = !p.isMe && !whyCannotTrade(viewer);
   const offers = p.listings.filter((l) => l.kind === "offer");
   const requests = p.listings.filter((l) => l.kind === "request");
   const subtitle = [p.profession, p.organisationName, p.regionName].filter(Boolean).join(" · ");
@@ -32,7 +36,15 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
     <Page
       title={p.name}
       intro={subtitle || undefined}
-      actions={p.isMe ? <ButtonLink href="/profile" variant="secondary">Edit my profile</ButtonLink> : undefined}
+      actions={
+        p.isMe ? (
+          <ButtonLink href="/profile" variant="secondary">Edit my profile</ButtonLink>
+        ) : canRecognise ? (
+          <ButtonLink href={`/excellence/new?member=${p.id}`} variant="secondary" data-testid="recognise-member">
+            Recognise their work
+          </ButtonLink>
+        ) : undefined
+      }
     >
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="min-w-0 space-y-6">
@@ -103,6 +115,31 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
               </div>
             )}
           </Card>
+
+          {(reports.length > 0 || p.isMe) && (
+            <section aria-labelledby="excellence-heading" data-testid="profile-excellence">
+              <h2 id="excellence-heading" className="mb-3 text-lg font-semibold text-brand-900">
+                Reports of excellence
+              </h2>
+              {reports.length === 0 ? (
+                <EmptyState title="None shown on your profile">
+                  Reports other members write about your work are kept on{" "}
+                  <Link href="/excellence" className="font-semibold text-brand-700 underline underline-offset-4">
+                    your reports of excellence page
+                  </Link>
+                  , where you choose which to show here.
+                </EmptyState>
+              ) : (
+                <ul className="space-y-3">
+                  {reports.map((r) => (
+                    <li key={r.id}>
+                      <ReportCard report={r} title={`From ${r.author.name}`} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          )}
 
           <section aria-labelledby="thanks-heading">
             <h2 id="thanks-heading" className="mb-3 text-lg font-semibold text-brand-900">

@@ -27,12 +27,16 @@ interface DemoProject {
   setting: string;
   /** The steps it has been through, in order (a step may repeat after a step back). */
   path: ProjectStageValue[];
+  /** How many days before the seed's "now" it moved to each step of `path`. */
+  daysAgo: number[];
   /** Notes on the moves, by the index in `path` of the step moved to. */
   notes: Record<number, string>;
   finished: boolean;
   cycles: DemoCycle[];
   /** The last cycle is still running (no result recorded yet). */
   lastInProgress: boolean;
+  /** Request tags this project would ask about: its owner is the member whose requests match most. */
+  tags: string[];
 }
 
 export const DEMO_PROJECTS: DemoProject[] = [
@@ -43,6 +47,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
       "Outcome: percentage of red-flag sepsis patients given antibiotics within 60 minutes, weekly, on a run chart. Process: sepsis screening completed at triage. Balancing: broad-spectrum antibiotic use and C. difficile cases.",
     setting: "Acute medical unit, {org}",
     path: ["identify", "understand", "aim", "test"],
+    daysAgo: [150, 128, 104, 70],
     notes: {
       1: "Audited 40 sets of notes and shadowed two night shifts: the delay is between the decision to treat and finding the drugs and bottles.",
       2: "Aim agreed with the AMU consultants and the sepsis lead; baseline run chart shared at the ward meeting.",
@@ -76,6 +81,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
       },
     ],
     lastInProgress: true,
+    tags: ["sepsis", "deterioration", "emergency department", "patient safety"],
   },
   {
     title: "Discharge before noon on the older people's wards",
@@ -84,6 +90,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
       "Outcome: percentage of discharges before noon, weekly. Process: discharge criteria written on the post-take round; take-home medicines ready the evening before. Balancing: readmissions within 7 days.",
     setting: "Wards 7 and 8 (older people's medicine), {org}",
     path: ["identify", "understand", "aim", "test", "aim", "test"],
+    daysAgo: [140, 120, 98, 80, 45, 30],
     notes: {
       1: "Process-mapped a discharge day with the ward team, pharmacy and transport: 23 steps, 9 hand-offs.",
       2: "Aim set at 40% before noon.",
@@ -111,6 +118,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
       },
     ],
     lastInProgress: false,
+    tags: ["discharge", "flow", "system flow", "frailty"],
   },
   {
     title: "Fewer falls on an older people's ward",
@@ -119,6 +127,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
       "Outcome: falls per 1,000 occupied bed days on an SPC chart. Process: lying and standing blood pressure recorded within 24 hours; call bell in reach at intentional rounding. Balancing: patients mobilised each day.",
     setting: "Ward 12 (frailty), {org}",
     path: ["identify", "understand", "aim", "test", "sustain"],
+    daysAgo: [300, 270, 240, 200, 90],
     notes: {
       1: "Reviewed 30 falls reports with the ward team: most happened at night, going to the toilet alone.",
       2: "Aim agreed with the ward manager and the falls lead.",
@@ -161,6 +170,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
       },
     ],
     lastInProgress: false,
+    tags: ["falls", "frailty", "care homes", "pressure ulcers"],
   },
   {
     title: "First theatre case starting on time",
@@ -169,6 +179,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
       "Outcome: percentage of first cases started by 9:00, per list. Process: patients consented and marked before 8:15; team brief started at 8:00. Balancing: same-day cancellations.",
     setting: "Main theatres (orthopaedics), {org}",
     path: ["identify", "understand", "aim"],
+    daysAgo: [60, 42, 18],
     notes: {
       1: "Watched ten first-case starts with a stopwatch and a process map: the patient arrives in the anaesthetic room at 8:40 on average.",
       2: "Aim and measures agreed at the theatre user group; baseline data from the theatre system.",
@@ -176,6 +187,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     finished: false,
     cycles: [],
     lastInProgress: false,
+    tags: ["waiting lists", "flow", "access", "board reporting"],
   },
   {
     title: "Fewer missed outpatient appointments in diabetes clinics",
@@ -184,12 +196,14 @@ export const DEMO_PROJECTS: DemoProject[] = [
       "Outcome: did-not-attend rate per clinic, monthly. Process: text reminders sent 7 and 2 days before. Balancing: appointments cancelled by patients at short notice.",
     setting: "Diabetes outpatient clinics, {org}",
     path: ["identify", "understand"],
+    daysAgo: [35, 12],
     notes: {
       1: "Talking to patients who missed appointments and looking at the clinic data by age and postcode.",
     },
     finished: false,
     cycles: [],
     lastInProgress: false,
+    tags: ["outpatients", "access"],
   },
   {
     title: "Medicines reconciliation within 24 hours of admission",
@@ -198,6 +212,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
       "Outcome: percentage reconciled within 24 hours, weekly. Process: admissions with a GP record summary available. Balancing: pharmacist time on the wards.",
     setting: "Medical admissions and wards, {org}",
     path: ["identify", "understand", "aim", "test"],
+    daysAgo: [110, 92, 75, 48],
     notes: {
       1: "Mapped the route from admission to reconciliation: weekend admissions wait longest.",
       2: "Aim agreed with the chief pharmacist.",
@@ -223,6 +238,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
       },
     ],
     lastInProgress: false,
+    tags: ["medicines", "deprescribing", "care homes", "digital"],
   },
 ];
 
@@ -230,25 +246,51 @@ interface RequestRow {
   id: string;
   owner_id: string;
   created_at: Date;
+  tags: string[];
   confirmed: number;
 }
 
 export async function seedDemoProjects({ tx, rng, now }: ImprovementSeedContext): Promise<string> {
   const requests = await tx.$queryRaw<RequestRow[]>`
-    SELECT l.id, l.owner_id, l.created_at,
+    SELECT l.id, l.owner_id, l.created_at, l.tags,
            (SELECT count(*)::int FROM exchanges e WHERE e.listing_id = l.id AND e.state = 'confirmed' AND e.transfer_id IS NOT NULL) AS confirmed
       FROM listings l JOIN members m ON m.id = l.owner_id
      WHERE l.kind = 'request' AND m.status = 'active' AND m.role = 'member'
      ORDER BY l.owner_id, l.created_at, l.id`;
   const byOwner = new Map<string, RequestRow[]>();
   for (const r of requests) byOwner.set(r.owner_id, [...(byOwner.get(r.owner_id) ?? []), r]);
-  // Owners with at least two requests, those whose requests had the most confirmed help first.
+  const candidates = [...byOwner.entries()].filter(([, rows]) => rows.length >= 2);
+  const matches = (r: RequestRow, content: DemoProject) => r.tags.some((t) => content.tags.includes(t));
   const helped = (rows: RequestRow[]) => rows.reduce((sum, r) => sum + r.confirmed, 0);
-  const owners = [...byOwner.entries()]
-    .filter(([, rows]) => rows.length >= 2)
-    .sort(([a, ra], [b, rb]) => helped(rb) - helped(ra) || (a < b ? -1 : 1))
-    .slice(0, DEMO_PROJECTS.length);
+  // Each project goes to a member (with at least two requests) whose requests fit it: the pairs
+  // with the most fitting requests first, then the members whose requests had the most confirmed
+  // help; projects nothing fits go to the most helped members left.
+  const fitting = (rows: RequestRow[], content: DemoProject) => rows.filter((r) => matches(r, content)).length;
+  const pairs = DEMO_PROJECTS.flatMap((content, c) => candidates.map(([id, rows]) => ({ c, id, rows, fit: fitting(rows, content), helped: helped(rows) })))
+    .filter((pair) => pair.fit > 0)
+    .sort((a, b) => b.fit - a.fit || b.helped - a.helped || a.c - b.c || (a.id < b.id ? -1 : 1));
+  const chosen = new Map<number, [string, RequestRow[]]>();
+  const taken = new Set<string>();
+  for (const pair of pairs) {
+    if (chosen.has(pair.c) || taken.has(pair.id)) continue;
+    chosen.set(pair.c, [pair.id, pair.rows]);
+    taken.add(pair.id);
+  }
+  const byHelp = candidates.sort(([a, ra], [b, rb]) => helped(rb) - helped(ra) || (a < b ? -1 : 1));
+  for (const c of DEMO_PROJECTS.keys()) {
+    if (chosen.has(c)) continue;
+    const next = byHelp.find(([id]) => !taken.has(id));
+    if (!next) break;
+    chosen.set(c, next);
+    taken.add(next[0]);
+  }
+  const owners: [DemoProject, string, RequestRow[]][] = [...chosen.entries()].sort(([a], [b]) => a - b).map(([c, [id, rows]]) => [DEMO_PROJECTS[c]!, id, rows]);
   if (owners.length === 0) return "";
+  // The demo must show hours exchanged: if no owner chosen was helped, the most helped takes the last project.
+  if (!owners.some(([, , rows]) => helped(rows) > 0)) {
+    const most = candidates.filter(([id]) => !owners.some(([, o]) => o === id)).sort(([a, ra], [b, rb]) => helped(rb) - helped(ra) || (a < b ? -1 : 1))[0];
+    if (most && helped(most[1]) > 0) owners[owners.length - 1] = [owners[owners.length - 1]![0], most[0], most[1]];
+  }
 
   const members = await tx.$queryRaw<{ id: string; created_at: Date; organisation: string | null }[]>`
     SELECT m.id, m.created_at, o.name AS organisation
@@ -257,19 +299,19 @@ export async function seedDemoProjects({ tx, rng, now }: ImprovementSeedContext)
   const memberById = new Map(members.map((m) => [m.id, m]));
 
   let cycleCount = 0;
-  for (const [i, [ownerId, rows]] of owners.entries()) {
-    const content = DEMO_PROJECTS[i]!;
+  for (const [content, ownerId, rows] of owners) {
     const owner = memberById.get(ownerId)!;
-    // The requests it asked for: those that were helped first, then the oldest.
-    const attached = [...rows].sort((a, b) => b.confirmed - a.confirmed || a.created_at.getTime() - b.created_at.getTime()).slice(0, rng.int(2, 4));
-    const firstAsked = Math.min(...attached.map((r) => r.created_at.getTime()));
-    const moves = content.path.length - 1;
-    // The steps are spread from the start to a few days ago (a finished project's a little
-    // earlier), at least two days apart.
-    const endAt = now.getTime() - (content.finished ? rng.int(10, 20) : rng.int(1, 4)) * DAY_MS;
-    const startedAt = new Date(Math.min(Math.max(owner.created_at.getTime() + DAY_MS, firstAsked - rng.int(5, 20) * DAY_MS), endAt - moves * 2 * DAY_MS));
-    const span = endAt - startedAt.getTime();
-    const stepAt = content.path.map((_, k) => (k === 0 ? startedAt : new Date(startedAt.getTime() + Math.round((span * k) / moves) - rng.int(0, 6) * 60 * 60 * 1000)));
+    // The requests it asked for: those that fit it first, then those that were helped, then the oldest.
+    const fit = (r: RequestRow) => (matches(r, content) ? 1 : 0);
+    const attached = [...rows]
+      .sort((a, b) => fit(b) - fit(a) || b.confirmed - a.confirmed || a.created_at.getTime() - b.created_at.getTime())
+      .slice(0, rng.int(2, 4));
+    // Its history, backdated as the content says (a few hours either way), and never before its
+    // owner joined: a history that would start earlier is moved later, keeping its order.
+    const joined = owner.created_at.getTime() + DAY_MS;
+    const shift = Math.max(0, joined - (now.getTime() - content.daysAgo[0]! * DAY_MS));
+    const stepAt = content.daysAgo.map((days) => new Date(Math.min(now.getTime() - DAY_MS, now.getTime() - days * DAY_MS + shift) - rng.int(0, 8) * 60 * 60 * 1000));
+    const startedAt = stepAt[0]!;
     const stage = content.path[content.path.length - 1]!;
     const finishedAt = content.finished ? new Date(Math.min(now.getTime() - DAY_MS, stepAt[stepAt.length - 1]!.getTime() + rng.int(3, 8) * DAY_MS)) : null;
 
@@ -298,11 +340,11 @@ export async function seedDemoProjects({ tx, rng, now }: ImprovementSeedContext)
       })),
     });
 
-    // Cycles run from the (last) move into testing, a week or two each.
+    // Cycles run while the project is first testing changes: from its move into "test" to its next move.
     if (content.cycles.length > 0) {
       const testIndex = content.path.indexOf("test");
       const from = stepAt[testIndex]!.getTime();
-      const until = (finishedAt ?? now).getTime() - DAY_MS;
+      const until = (stepAt[testIndex + 1] ?? finishedAt ?? now).getTime() - DAY_MS;
       const gap = Math.max(DAY_MS, Math.floor((until - from) / content.cycles.length));
       await tx.pdsaCycle.createMany({
         data: content.cycles.map((c, k) => {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ProjectCard } from "@/components/projects/project-card";
 import { ButtonLink } from "@/components/ui/button";
+import { FilterTabs } from "@/components/ui/filter-tabs";
 import { EmptyState, Page } from "@/components/ui/page";
 import { Pagination } from "@/components/ui/pagination";
 import { currentMember, whyCannotTrade } from "@/lib/auth/session";
@@ -67,23 +67,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         <h2 id="all-projects" className="mb-4 text-xl font-semibold text-brand-900">
           {filters.stage ? `Projects at “${STAGE_LABELS[filters.stage]}”` : "All projects"}
         </h2>
-        <nav aria-label="Filter by stage" className="mb-5 -mx-1 overflow-x-auto">
-          <ul className="flex gap-1 px-1 pb-1">
-            {tabs.map((t) => (
-              <li key={t.href}>
-                <Link
-                  href={t.href}
-                  aria-current={t.current ? "page" : undefined}
-                  className={`inline-flex min-h-11 items-center rounded-lg px-3 font-semibold whitespace-nowrap ${
-                    t.current ? "bg-brand-700 text-white" : "bg-white text-brand-800 ring-1 ring-brand-200 hover:bg-brand-50"
-                  }`}
-                >
-                  {t.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <FilterTabs label="Filter by stage" tabs={tabs} wrap />
         {all.projects.length === 0 ? (
           <EmptyState
             title={filters.stage ? "No projects at this step" : all.page > 1 ? "No more projects" : "No projects yet"}

@@ -23,7 +23,7 @@ interface DemoProject {
   title: string;
   aim: string;
   measures: string;
-  /** Where the work happens; "{org}" becomes the owner's organisation. */
+  /** Where the work happens; "{org}" becomes the demo's acute trust (the hospital these projects run in). */
   setting: string;
   /** The steps it has been through, in order (a step may repeat after a step back). */
   path: ProjectStageValue[];
@@ -297,6 +297,7 @@ export async function seedDemoProjects({ tx, rng, now }: ImprovementSeedContext)
       FROM members m LEFT JOIN organisations o ON o.id = m.organisation_id
      WHERE m.status = 'active' ORDER BY m.id`;
   const memberById = new Map(members.map((m) => [m.id, m]));
+  const [hospital] = await tx.$queryRaw<{ name: string }[]>`SELECT name FROM organisations WHERE kind = 'Acute trust' ORDER BY name LIMIT 1`;
 
   let cycleCount = 0;
   for (const [content, ownerId, rows] of owners) {
@@ -321,7 +322,7 @@ export async function seedDemoProjects({ tx, rng, now }: ImprovementSeedContext)
         title: content.title,
         aim: content.aim,
         measures: content.measures,
-        setting: content.setting.replace("{org}", owner.organisation ?? "our hospital"),
+        setting: content.setting.replace("{org}", hospital?.name ?? owner.organisation ?? "our hospital"),
         stage,
         finishedAt,
         createdAt: startedAt,

@@ -38,7 +38,7 @@ export function CycleForm({ projectId, cycleId, initial, cancelHref }: { project
       {!editing && <input type="hidden" name="projectId" value={projectId} />}
 
       <fieldset className="space-y-5">
-        <legend className="text-lg font-semibold text-brand-900">Plan</legend>
+        <legend className="text-lg font-semibold text-brand-900">Plan and prediction</legend>
         <Field id="title" label="The change you are testing" hint="For example: “Sepsis trolley on the AMU with antibiotics pre-packed”." errors={errors.title}>
           {(aria) => <TextInput {...aria} name="title" value={values.title} onChange={set("title")} maxLength={CYCLE_TITLE_MAX_CHARS} required />}
         </Field>
@@ -51,27 +51,29 @@ export function CycleForm({ projectId, cycleId, initial, cancelHref }: { project
       </fieldset>
 
       {editing && (
-        <fieldset className="space-y-5 border-t border-line pt-5">
-          <legend className="text-lg font-semibold text-brand-900">Do, study, act</legend>
-          <Field id="happened" label="What happened" optional hint="Do and study: what you saw and what the data showed, compared with the prediction." errors={errors.happened}>
-            {(aria) => <TextArea {...aria} name="happened" rows={4} value={values.happened} onChange={set("happened")} maxLength={CYCLE_TEXT_MAX_CHARS} />}
-          </Field>
-          <Field id="learned" label="What was learned" optional hint="Act: what this tells you about the change and the system." errors={errors.learned}>
-            {(aria) => <TextArea {...aria} name="learned" rows={4} value={values.learned} onChange={set("learned")} maxLength={CYCLE_TEXT_MAX_CHARS} />}
-          </Field>
-          <fieldset className="space-y-2" aria-describedby={decisionNotes.describedBy}>
-            <legend className="font-semibold text-ink">
-              Decision <span className="font-normal text-ink-muted">(optional)</span>
-            </legend>
-            <FieldNotes id="decision" hint={decisionHint} errors={errors.decision} />
-            <div className="grid gap-2 sm:grid-cols-2">
-              <Choice name="decision" value="" label="Not decided yet" hint="The test is still running." checked={values.decision === ""} onChange={set("decision")} />
-              {PDSA_DECISIONS.map((d) => (
-                <Choice key={d} name="decision" value={d} label={DECISION_LABELS[d].label} hint={DECISION_LABELS[d].hint} checked={values.decision === d} onChange={set("decision")} />
-              ))}
-            </div>
+        <div className="border-t border-line pt-5">
+          <fieldset className="space-y-5">
+            <legend className="text-lg font-semibold text-brand-900">Do, study and act</legend>
+            <Field id="happened" label="What happened" optional hint="Do and study: what you saw and what the data showed, compared with the prediction." errors={errors.happened}>
+              {(aria) => <TextArea {...aria} name="happened" rows={4} value={values.happened} onChange={set("happened")} maxLength={CYCLE_TEXT_MAX_CHARS} />}
+            </Field>
+            <Field id="learned" label="What was learned" optional hint="Act: what this tells you about the change and the system." errors={errors.learned}>
+              {(aria) => <TextArea {...aria} name="learned" rows={4} value={values.learned} onChange={set("learned")} maxLength={CYCLE_TEXT_MAX_CHARS} />}
+            </Field>
+            <fieldset className="space-y-2" aria-describedby={decisionNotes.describedBy}>
+              <legend className="font-semibold text-ink">
+                Decision <span className="font-normal text-ink-muted">(optional)</span>
+              </legend>
+              <FieldNotes id="decision" hint={decisionHint} errors={errors.decision} />
+              <div className="grid gap-2 sm:grid-cols-2">
+                <Choice name="decision" value="" label="Not decided yet" hint="The test is still running." checked={values.decision === ""} onChange={set("decision")} />
+                {PDSA_DECISIONS.map((d) => (
+                  <Choice key={d} name="decision" value={d} label={DECISION_LABELS[d].label} hint={DECISION_LABELS[d].hint} checked={values.decision === d} onChange={set("decision")} />
+                ))}
+              </div>
+            </fieldset>
           </fieldset>
-        </fieldset>
+        </div>
       )}
 
       <div className="flex flex-wrap items-center gap-3 border-t border-line pt-5">

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { MyListingItem } from "@/components/listings/my-listing-item";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
+import { FilterTabs } from "@/components/ui/filter-tabs";
 import { EmptyState, Page } from "@/components/ui/page";
 import { currentMember, whyCannotTrade } from "@/lib/auth/session";
 import { listMyListings } from "@/lib/listings/queries";
@@ -67,24 +68,7 @@ export default async function MyListingsPage({ searchParams }: { searchParams: P
         </EmptyState>
       ) : (
         <>
-          <nav aria-label="Filter by status" className="mb-5 -mx-1 overflow-x-auto">
-            <ul className="flex gap-1 px-1">
-              {tabs.map((t) => (
-                <li key={t.href}>
-                  <Link
-                    href={t.href}
-                    aria-current={t.current ? "page" : undefined}
-                    className={`inline-flex min-h-11 items-center gap-1.5 rounded-lg px-3 font-semibold whitespace-nowrap ${
-                      t.current ? "bg-brand-700 text-white" : "bg-white text-brand-800 ring-1 ring-brand-200 hover:bg-brand-50"
-                    }`}
-                  >
-                    {t.label}
-                    <span className={`rounded-full px-2 text-sm ${t.current ? "bg-white/20" : "bg-page"}`}>{t.count}</span>
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <FilterTabs label="Filter by status" tabs={tabs} />
           <h2 className="sr-only">{status ? STATUS_LABELS[status] : "All"}</h2>
           {listings.length === 0 ? (
             <EmptyState title={`No ${status ? STATUS_LABELS[status].toLowerCase() : ""} offers or requests`}>{status ? EMPTY_FOR[status] : null}</EmptyState>

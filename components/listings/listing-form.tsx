@@ -29,6 +29,8 @@ export interface ListingFormValues {
   hours: string;
   mins: string;
   wantedBy: string;
+  /** The improvement project a request belongs to ("" for none). */
+  projectId?: string;
 }
 
 export function ListingForm({
@@ -38,6 +40,7 @@ export function ListingForm({
   listingId,
   initial,
   cancelHref,
+  projects = [],
 }: {
   kind: ListingKindValue;
   skills: { id: string; name: string; category: string }[];
@@ -47,19 +50,24 @@ export function ListingForm({
   listingId?: string;
   initial?: ListingFormValues;
   cancelHref: string;
+  /** The member's own projects a request may belong to (requests only; none: no choice shown). */
+  projects?: { id: string; title: string }[];
 }) {
   const editing = Boolean(listingId);
   const [state, formAction] = useActionState(editing ? updateListingAction : createListingAction, null);
   const [values, setValues] = useState<ListingFormValues>(
-    initial ?? { title: "", description: "", skillId: "", tags: "", hours: "1", mins: "0", wantedBy: "" },
+    initial ?? { title: "", description: "", skillId: "", tags: "", hours: "1", mins: "0", wantedBy: "", projectId: "" },
   );
   const set = (name: keyof ListingFormValues) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value }));
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const skillRef = useRef<HTMLSelectElement>(null);
+  const projectRef = useRef<HTMLSelectElement>(null);
   const chosenSkill = values.skillId;
+  const chosenProject = values.projectId ?? "";
   useEffect(() => {
     if (skillRef.current) skillRef.current.value = chosenSkill;
-  }, [state, chosenSkill]);
+    if (projectRef.current) projectRef.current.value = chosenProject;
+  }, [state, chosenSkill, chosenProject]);
   const categories = [...new Set(skills.map((s) => s.category))];
   const isOffer = kind === "offer";
 
@@ -140,6 +148,21 @@ export function ListingForm({
       {!isOffer && (
         <Field id="wantedBy" label="Wanted by" optional hint="The date you need the help by, if there is one." errors={errors.wantedBy}>
           {(aria) => <TextInput {...aria} name="wantedBy" type="date" min={today} value={values.wantedBy} onChange={set("wantedBy")} className="sm:max-w-56" />}
+        </Field>
+      )}
+
+      {!isOffer && projects.length > 0 && (
+        <Field id="projectId" label="Part of project" optional hint="If this help is for one of your improvement projects, choose it: the project page shows the help asked and given." errors={errors.projectId}>
+          {(aria) => (
+            <Select {...aria} ref={projectRef} name="projectId" defaultValue={chosenProject} onChange={set("projectId")}>
+              <option value="">Not part of a project</option>
+              {projects.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </Select>
+          )}
         </Field>
       )}
 

@@ -6,6 +6,7 @@ import { conflict } from "../errors";
 import { lockActiveMember } from "../members/guard";
 import { LISTING_RECORD_SELECT, requireSkill, type ListingRecord } from "./listing";
 import { isUniqueViolation, parseInput } from "../validation";
+import { checkListingProject } from "../projects/listing-project";
 import { checkWantedBy } from "./rules";
 import { createListingSchema, listingColumnsOf } from "./schemas";
 
@@ -20,10 +21,12 @@ export async function createListing(actorId: string, input: unknown, database: P
         if (existing) return sameOwnerOrRefuse(existing, actorId);
       }
       await requireSkill(tx, data.skillId);
+      const projectId = await checkListingProject(tx, actorId, data.kind, data.projectId ?? null);
       return tx.listing.create({
         data: {
           kind: data.kind,
           ownerId: actorId,
+          projectId,
           ...listingColumnsOf(data),
           requestKey: data.requestKey ?? null,
         },

@@ -14,6 +14,8 @@ export interface ListingRecord {
   tags: string[];
   estimatedMinutes: number;
   wantedBy: Date | null;
+  /** The improvement project a request belongs to, if any. */
+  projectId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -29,6 +31,7 @@ export const LISTING_RECORD_SELECT = {
   tags: true,
   estimatedMinutes: true,
   wantedBy: true,
+  projectId: true,
   createdAt: true,
   updatedAt: true,
 } as const;
@@ -43,14 +46,14 @@ export async function lockOwnListing(
   tx: Tx,
   actorId: string,
   listingId: string,
-): Promise<{ id: string; kind: ListingKindValue; status: ListingStatusValue; wantedBy: Date | null }> {
-  const rows = await tx.$queryRaw<{ id: string; owner_id: string; kind: ListingKindValue; status: ListingStatusValue; wanted_by: Date | null }[]>`
-    SELECT id, owner_id, kind::text AS kind, status::text AS status, wanted_by
+): Promise<{ id: string; kind: ListingKindValue; status: ListingStatusValue; wantedBy: Date | null; projectId: string | null }> {
+  const rows = await tx.$queryRaw<{ id: string; owner_id: string; kind: ListingKindValue; status: ListingStatusValue; wanted_by: Date | null; project_id: string | null }[]>`
+    SELECT id, owner_id, kind::text AS kind, status::text AS status, wanted_by, project_id
       FROM listings WHERE id = ${listingId}::uuid FOR UPDATE`;
   const row = rows[0];
   if (!row) throw notFound(LISTING_NOUN);
   if (row.owner_id !== actorId) throw forbidden("Only the member who posted this can change it.");
-  return { id: row.id, kind: row.kind, status: row.status, wantedBy: row.wanted_by };
+  return { id: row.id, kind: row.kind, status: row.status, wantedBy: row.wanted_by, projectId: row.project_id };
 }
 
 export function refuseIfClosed(status: ListingStatusValue): void {

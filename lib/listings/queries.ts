@@ -265,6 +265,8 @@ export interface ListingDetail {
   tags: string[];
   estimatedMinutes: number;
   wantedBy: Date | null;
+  /** The improvement project a request belongs to (lib/projects/queries.ts says who may see it). */
+  projectId: string | null;
   createdAt: Date;
   updatedAt: Date;
   owner: {
@@ -300,6 +302,7 @@ export async function getListingForViewer(
       tags: true,
       estimatedMinutes: true,
       wantedBy: true,
+      projectId: true,
       createdAt: true,
       updatedAt: true,
       skill: { select: { id: true, slug: true, name: true, category: true } },
@@ -329,6 +332,7 @@ export async function getListingForViewer(
     tags: l.tags,
     estimatedMinutes: l.estimatedMinutes,
     wantedBy: l.wantedBy,
+    projectId: l.projectId,
     createdAt: l.createdAt,
     updatedAt: l.updatedAt,
     owner: {
@@ -348,7 +352,7 @@ export async function getListingForEdit(listingId: string, ownerId: string, data
   if (!isUuid(listingId)) return null;
   const l = await database.listing.findFirst({
     where: { id: listingId, ownerId },
-    select: { id: true, kind: true, status: true, title: true, description: true, skillId: true, tags: true, estimatedMinutes: true, wantedBy: true },
+    select: { id: true, kind: true, status: true, title: true, description: true, skillId: true, tags: true, estimatedMinutes: true, wantedBy: true, projectId: true },
   });
   return l && l.status !== "closed" ? l : null;
 }

@@ -3,6 +3,7 @@
 // write is safe to call directly). Time is typed as hours and mins (lib/validation.ts) and stored as whole minutes.
 import { z } from "zod";
 import { foldTypedTime, numberFromText } from "../validation";
+import { listingProjectSchema } from "../projects/schemas";
 
 /** Longer search text is cut to this many characters (browse). */
 export const MAX_QUERY_CHARS = 200;
@@ -114,6 +115,8 @@ export const createListingSchema = z.preprocess(
   z.object({
     kind: z.enum(LISTING_KINDS, { error: "Choose offer or request." }),
     ...listingFields,
+    /** The improvement project a request belongs to (blank: none). */
+    projectId: listingProjectSchema,
     requestKey: z.preprocess(
       (v) => (v === "" || v === null ? undefined : v),
       z.string().min(REQUEST_KEY_MIN_CHARS).max(REQUEST_KEY_MAX_CHARS).optional(),
@@ -124,7 +127,12 @@ export type CreateListingInput = z.output<typeof createListingSchema>;
 
 export const updateListingSchema = z.preprocess(
   foldTypedTime("estimatedMinutes"),
-  z.object({ listingId: idOf("That offer or request was not found."), ...listingFields }),
+  z.object({
+    listingId: idOf("That offer or request was not found."),
+    ...listingFields,
+    /** Blank: none; left out: as it is. */
+    projectId: listingProjectSchema,
+  }),
 );
 export type UpdateListingInput = z.output<typeof updateListingSchema>;
 

@@ -4,6 +4,7 @@ import { db, type PrismaClient } from "../db/client";
 import { lockActiveMember } from "../members/guard";
 import { LISTING_RECORD_SELECT, lockOwnListing, refuseIfClosed, requireSkill, type ListingRecord } from "./listing";
 import { parseInput } from "../validation";
+import { checkListingProject } from "../projects/listing-project";
 import { checkWantedBy } from "./rules";
 import { listingColumnsOf, updateListingSchema } from "./schemas";
 
@@ -15,9 +16,10 @@ export async function updateListing(actorId: string, input: unknown, database: P
     refuseIfClosed(listing.status);
     checkWantedBy(listing.kind, data.wantedBy, listing.wantedBy);
     await requireSkill(tx, data.skillId);
+    const projectId = data.projectId === undefined ? listing.projectId : await checkListingProject(tx, actorId, listing.kind, data.projectId, listing.projectId);
     return tx.listing.update({
       where: { id: listing.id },
-      data: listingColumnsOf(data),
+      data: { ...listingColumnsOf(data), projectId },
       select: LISTING_RECORD_SELECT,
     });
   });

@@ -7,6 +7,7 @@ import { DEMO_CERTIFICATES } from "../../lib/seed/demo-certificates";
 import { CODE_PATTERN } from "../../lib/certificates/code";
 import { hoursGivenInPeriod } from "../../lib/certificates/hours-given";
 import { LEDGER_MINUTES_GIVEN_SQL, type LedgerMinutes } from "../helpers/certificates";
+import { projectExchangedMinutes } from "../../lib/projects/queries";
 import { createTestDatabase, useTestDatabase } from "../helpers/db";
 
 const database = await useTestDatabase();
@@ -336,6 +337,63 @@ describe("the demo bank", () => {
 describe("seeding another bank", () => {
   const other = createTestDatabase();
   afterAll(async () => (await other).drop());
+
+  it("has six improvement projects by members who asked for help, with their requests, stage histories, PDSA cycles and followers", async () => {
+    expect(summary).toContain("6 projects with 11 PDSA cycles");
+    const projects = await prisma.project.findMany({
+      include: {
+        owner: true,
+        listings: true,
+        stageChanges: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+        cycles: { orderBy: { number: "asc" } },
+        followers: true,
+      },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(projects).toHaveLength(6);
+    expect(new Set(projects.map((p) => p.ownerId)).size).toBe(6);
+    expect(new Set(projects.map((p) => p.stage)).size).toBeGreaterThanOrEqual(4);
+    const order = ["identify", "understand", "aim", "test", "sustain"];
+    let wentBack = false;
+    for (const p of projects) {
+      expect(p.owner).toMatchObject({ status: "active", role: "member" });
+      expect(p.listings.length).toBeGreaterThanOrEqual(2);
+      expect(p.listings.length).toBeLessThanOrEqual(4);
+      for (const l of p.listings) expect(l).toMatchObject({ kind: "request", ownerId: p.ownerId });
+      expect(p.stageChanges[0]).toMatchObject({ fromStage: null, changedById: p.ownerId });
+      expect(p.stageChanges[0]!.createdAt.getTime()).toBe(p.createdAt.getTime());
+      for (let i = 1; i < p.stageChanges.length; i++) {
+        const [before, after] = [p.stageChanges[i - 1]!, p.stageChanges[i]!];
+        expect(after.fromStage).toBe(before.toStage);
+        expect(after.createdAt.getTime()).toBeGreaterThan(before.createdAt.getTime());
+        if (order.indexOf(after.toStage) < order.indexOf(after.fromStage!)) wentBack = true;
+      }
+      expect(p.stageChanges.at(-1)!.toStage).toBe(p.stage);
+      expect(p.stageChanges.at(-1)!.createdAt.getTime()).toBeLessThan(NOW.getTime());
+      expect(p.cycles.map((c) => c.number)).toEqual(p.cycles.map((_, i) => i + 1));
+      expect(p.cycles.length).toBeLessThanOrEqual(4);
+      for (const c of p.cycles) {
+        expect(c.createdAt.getTime()).toBeLessThan(NOW.getTime());
+        if (c.completedAt) {
+          expect(c.happened && c.learned && c.decision).toBeTruthy();
+          expect(c.completedAt.getTime()).toBeLessThanOrEqual(NOW.getTime());
+          expect(c.completedAt.getTime()).toBeGreaterThanOrEqual(c.createdAt.getTime());
+        }
+      }
+      expect(p.followers.length).toBeGreaterThanOrEqual(2);
+      expect(p.followers.map((f) => f.memberId)).not.toContain(p.ownerId);
+      for (const f of p.followers) expect(f.createdAt.getTime()).toBeLessThanOrEqual(NOW.getTime());
+    }
+    expect(wentBack).toBe(true);
+    const finished = projects.filter((p) => p.finishedAt !== null);
+    expect(finished).toHaveLength(1);
+    expect(finished[0]!.stage).toBe("sustain");
+    expect(finished[0]!.finishedAt!.getTime()).toBeLessThan(NOW.getTime());
+    const cycles = projects.flatMap((p) => p.cycles);
+    expect(cycles.filter((c) => c.completedAt === null)).toHaveLength(1);
+    const hours = await Promise.all(projects.map((p) => projectExchangedMinutes(p.id, prisma)));
+    expect(hours.some((m) => m > 0)).toBe(true);
+  });
 
   it("is all or nothing: a seed that fails part-way leaves the bank empty", async () => {
     const db2 = (await other).prisma();

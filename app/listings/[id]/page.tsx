@@ -12,6 +12,7 @@ import { currentMember, whyCannotTrade } from "@/lib/auth/session";
 import { formatDay, isoDay } from "@/lib/format/date";
 import { formatMinutes } from "@/lib/format/minutes";
 import { getListingForViewer, type ListingDetail } from "@/lib/listings/queries";
+import { projectOfListing } from "@/lib/projects/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,8 @@ type Params = Promise<{ id: string }>;
 const load = cache(async (id: string) => {
   const member = await currentMember();
   const listing = await getListingForViewer(id, member?.id ?? null);
-  return { member, listing };
+  const project = listing ? await projectOfListing(listing.projectId, member?.id ?? null) : null;
+  return { member, listing, project };
 });
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -33,7 +35,7 @@ const SAVED = { created: "Posted. Members can now find it in Browse.", updated: 
 export default async function ListingPage({ params, searchParams }: { params: Params; searchParams: Promise<{ saved?: string }> }) {
   const { id } = await params;
   const { saved } = await searchParams;
-  const { member, listing } = await load(id);
+  const { member, listing, project } = await load(id);
   if (!listing) notFound();
   const isOffer = listing.kind === "offer";
   const savedMessage = listing.isOwner && saved && saved in SAVED ? SAVED[saved as keyof typeof SAVED] : null;
@@ -57,6 +59,14 @@ export default async function ListingPage({ params, searchParams }: { params: Pa
           <StatusNotice listing={listing} />
           <Card as="article" className={`border-t-4 ${isOffer ? "border-brand-600" : "border-request-600"}`}>
             <h2 className="sr-only">Details</h2>
+            {project && (
+              <p className="mb-4 text-ink-muted" data-testid="listing-project">
+                Part of the project{" "}
+                <Link href={`/projects/${project.id}`} className="link break-words">
+                  {project.title}
+                </Link>
+              </p>
+            )}
             <p className="text-[1.05rem] leading-relaxed break-words whitespace-pre-line text-ink">{listing.description}</p>
             <dl className="mt-6 grid gap-x-6 gap-y-3 border-t border-line pt-5 sm:grid-cols-2">
               <div>

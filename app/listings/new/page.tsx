@@ -8,10 +8,12 @@ import { currentMember, whyCannotTrade } from "@/lib/auth/session";
 import { isoDay } from "@/lib/format/date";
 import { listSkillsForSelect } from "@/lib/listings/queries";
 import { bankToday } from "@/lib/listings/rules";
+import { listOwnOpenProjects } from "@/lib/projects/queries";
+import { firstParam, isUuid } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
 
-type Search = Promise<{ kind?: string | string[] }>;
+type Search = Promise<{ kind?: string | string[]; project?: string | string[] }>;
 const kindOf = (raw: string | string[] | undefined) => ((Array.isArray(raw) ? raw[0] : raw) === "request" ? "request" : "offer");
 
 export async function generateMetadata({ searchParams }: { searchParams: Search }): Promise<Metadata> {
@@ -19,11 +21,17 @@ export async function generateMetadata({ searchParams }: { searchParams: Search 
 }
 
 export default async function NewListingPage({ searchParams }: { searchParams: Search }) {
-  const kind = kindOf((await searchParams).kind);
+  const search = await searchParams;
+  const kind = kindOf(search.kind);
+  const askedProject = firstParam(search.project)?.trim() ?? "";
   const member = await currentMember();
-  if (!member) redirect("/signin?callbackUrl=" + encodeURIComponent(`/listings/new?kind=${kind}`));
+  if (!member) {
+    const back = kind === "request" && isUuid(askedProject) ? `/listings/new?kind=request&project=${askedProject}` : `/listings/new?kind=${kind}`;
+    redirect("/signin?callbackUrl=" + encodeURIComponent(back));
+  }
   const reason = whyCannotTrade(member);
-  const skills = reason ? [] : await listSkillsForSelect();
+  const [skills, projects] = reason ? [[], []] : await Promise.all([listSkillsForSelect(), kind === "request" ? listOwnOpenProjects(member.id) : []]);
+  const projectId = projects.some((p) => p.id === askedProject.toLowerCase()) ? askedProject.toLowerCase() : "";
   const isOffer = kind === "offer";
 
   return (
@@ -54,7 +62,14 @@ export default async function NewListingPage({ searchParams }: { searchParams: S
         </Alert>
       ) : (
         <Card>
-          <ListingForm kind={kind} skills={skills} today={isoDay(bankToday())} cancelHref="/listings" />
+          <ListingForm
+            kind={kind}
+            skills={skills}
+            projects={projects}
+            today={isoDay(bankToday())}
+            cancelHref={projectId ? `/projects/${projectId}` : "/listings"}
+            initial={projectId ? { title: "", description: "", skillId: "", tags: "", hours: "1", mins: "0", wantedBy: "", projectId } : undefined}
+          />
         </Card>
       )}
     </Page>

@@ -7,6 +7,7 @@ import { currentMember, whyCannotTrade } from "@/lib/auth/session";
 import { isoDay } from "@/lib/format/date";
 import { getListingForEdit, listSkillsForSelect } from "@/lib/listings/queries";
 import { bankToday } from "@/lib/listings/rules";
+import { getProjectForEdit, listOwnOpenProjects } from "@/lib/projects/queries";
 import { splitMinutes } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +20,10 @@ export default async function EditListingPage({ params }: { params: Promise<{ id
   const listing = await getListingForEdit(id, member.id);
   if (!listing) notFound();
   const reason = whyCannotTrade(member);
-  const skills = reason ? [] : await listSkillsForSelect();
+  const [skills, open] = reason ? [[], []] : await Promise.all([listSkillsForSelect(), listing.kind === "request" ? listOwnOpenProjects(member.id) : []]);
+  // A request keeps a project it already has, even one that has since finished.
+  const current = listing.projectId && !open.some((p) => p.id === listing.projectId) ? await getProjectForEdit(listing.projectId, member.id) : null;
+  const projects = current ? [...open, { id: current.id, title: current.title }] : open;
   const { hours, mins } = splitMinutes(listing.estimatedMinutes);
   const isOffer = listing.kind === "offer";
 
@@ -34,6 +38,7 @@ export default async function EditListingPage({ params }: { params: Promise<{ id
           <ListingForm
             kind={listing.kind}
             skills={skills}
+            projects={projects}
             today={isoDay(bankToday())}
             listingId={listing.id}
             cancelHref={`/listings/${listing.id}`}
@@ -45,6 +50,7 @@ export default async function EditListingPage({ params }: { params: Promise<{ id
               hours: String(hours),
               mins: String(mins),
               wantedBy: listing.wantedBy ? isoDay(listing.wantedBy) : "",
+              projectId: listing.projectId ?? "",
             }}
           />
         </Card>

@@ -10,11 +10,18 @@ export function SiteFooter({ bankName }: { bankName: string }) {
         </p>
         <nav aria-label="About the bank">
           <ul className="flex flex-wrap gap-x-6 gap-y-1">
-            <li>
-              <Link href="/impact" className="link">
-                Our impact
-              </Link>
-            </li>
+            {([
+              ["/impact", "Our impact"],
+              ["/projects", "Improvement projects"],
+              ["/methods", "Method library"],
+              ["/verify", "Check a certificate"],
+            ] as const).map(([href, label]) => (
+              <li key={href}>
+                <Link href={href} className="link">
+                  {label}
+                </Link>
+              </li>
+            ))}
           </ul>
         </nav>
         <p>This software is open source, free to use and adapt under the MIT licence.</p>

@@ -24,10 +24,15 @@ export function SiteHeader({
     ? [
         { href: "/dashboard", label: "Dashboard" },
         { href: "/browse", label: "Browse" },
+        { href: "/projects", label: "Projects" },
         { href: "/listings", label: "My listings" },
         { href: "/exchanges", label: "Exchanges", count: waiting },
       ]
-    : [{ href: "/browse", label: "Browse" }];
+    : [
+        { href: "/browse", label: "Browse" },
+        { href: "/projects", label: "Projects" },
+        { href: "/methods", label: "Method library" },
+      ];
   return (
     <header className="bg-brand-700 text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
@@ -89,11 +94,18 @@ export function SiteHeader({
                         My profile
                       </Link>
                     </li>
-                    <li>
-                      <Link href="/settings" className="block rounded-md px-3 py-2.5 hover:bg-brand-50">
-                        Settings and my data
-                      </Link>
-                    </li>
+                    {([
+                      ["/methods", "Method library"],
+                      ["/excellence", "Reports of excellence"],
+                      ["/certificates", "Certificates of hours given"],
+                      ["/settings", "Settings and my data"],
+                    ] as const).map(([href, label]) => (
+                      <li key={href}>
+                        <Link href={href} className="block rounded-md px-3 py-2.5 hover:bg-brand-50">
+                          {label}
+                        </Link>
+                      </li>
+                    ))}
                     {member.role === "admin" && (
                       <li>
                         <Link href="/admin" className="block rounded-md px-3 py-2.5 hover:bg-brand-50">

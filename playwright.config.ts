@@ -21,9 +21,6 @@ export const E2E_SERVER_ENV: Record<string, string> = {
   // Every sign-in of the suite comes from this one machine: 17 emails a run, close to the
   // per-client default of 20 per 15 minutes (docs/RATE-LIMITS.md), so raised for the tests.
   TIMEBANK_RATE_LIMIT_SIGN_IN_PER_CLIENT: "1000/15m",
-  // The suite signs the demo admin in from a dozen tests, past the per-address default of 5 per
-  // 15 minutes; the limit itself is tested in tests/integration/rate-limits.test.ts.
-  TIMEBANK_RATE_LIMIT_SIGN_IN_PER_ADDRESS: "1000/15m",
 };
 
 // The browser tests run against `npm start` on its own embedded PostgreSQL (a separate data folder

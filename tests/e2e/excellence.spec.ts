@@ -1,7 +1,7 @@
 // Reports of excellence in the browser: a member writes one from a confirmed exchange, the member
 // it recognises is told, reads it and shows it on their profile, and an admin sees the themes.
 import { expect, test } from "@playwright/test";
-import { expectAccessible, screenshots, signInByEmail, withDb } from "./support";
+import { expectAccessible, screenshots, signInByEmail, signInWithSession, withDb } from "./support";
 
 const ADMIN_EMAIL = "admin@demo.timebank.local";
 
@@ -112,7 +112,7 @@ test("a member recognises work from a confirmed exchange; the recipient shows it
 
   await test.step("an admin sees the themes across reports", async () => {
     const admin = await (await browser.newContext()).newPage();
-    await signInByEmail(admin, ADMIN_EMAIL);
+    await signInWithSession(admin, ADMIN_EMAIL);
     await admin.goto("/admin/excellence");
     await expect(admin.getByRole("link", { name: "Excellence", exact: true })).toHaveAttribute("aria-current", "page");
     await expect(admin.getByTestId("excellence-total")).toContainText("reports");

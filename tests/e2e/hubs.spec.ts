@@ -5,7 +5,7 @@
 import { expect, test } from "@playwright/test";
 import { createPrismaClient } from "../../lib/db/client";
 import { outcomeOfResponse, postAction, sessionCookie } from "./http-actions";
-import { E2E_DATABASE_URL, expectAccessible, screenshots, signInByEmail, withDb } from "./support";
+import { E2E_DATABASE_URL, expectAccessible, screenshots, signInByEmail, signInWithSession, withDb } from "./support";
 
 const ADMIN = "admin@demo.timebank.local";
 const NORTH = "North of England QI Partnership";
@@ -52,7 +52,7 @@ async function coordinatorOf(hub: string): Promise<{ id: string; email: string; 
 }
 
 test("an admin creates a hub and names its coordinator", async ({ page }, testInfo) => {
-  await signInByEmail(page, ADMIN, "/admin/hubs");
+  await signInWithSession(page, ADMIN, "/admin/hubs");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hubs");
   await expect(page.getByTestId("hub")).toHaveCount(2);
   await screenshots(page, "admin-hubs", testInfo);

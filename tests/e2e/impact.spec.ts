@@ -3,7 +3,7 @@
 // on the pages are the ledger's, read here with SQL of their own.
 import { expect, test } from "@playwright/test";
 import { parseCsv } from "../helpers/csv";
-import { expectAccessible, screenshots, signInByEmail, withDb } from "./support";
+import { expectAccessible, screenshots, signInWithSession, withDb } from "./support";
 
 const ADMIN = "admin@demo.timebank.local";
 
@@ -52,7 +52,7 @@ test("anyone sees the bank's impact: the ledger's totals, projects, skills and w
 
 test("an admin sees hours by project stage and by skill, and their CSV files add up to the ledger", async ({ browser }, testInfo) => {
   const admin = await (await browser.newContext({ acceptDownloads: true })).newPage();
-  await signInByEmail(admin, ADMIN, "/admin/reports");
+  await signInWithSession(admin, ADMIN, "/admin/reports");
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Reports");
   const stages = admin.getByTestId("report-stages");
   const skills = admin.getByTestId("report-skill-hours");

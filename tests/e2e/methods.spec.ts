@@ -1,7 +1,7 @@
 // The method library in the browser: anyone browses it, a listing links to its skill's page (and
 // that page back to open offers and requests in browse), and an admin edits a page.
 import { expect, test } from "@playwright/test";
-import { expectAccessible, screenshots, signInByEmail, withDb } from "./support";
+import { expectAccessible, screenshots, signInByEmail, signInWithSession, withDb } from "./support";
 
 const ADMIN_EMAIL = "admin@demo.timebank.local";
 
@@ -53,7 +53,7 @@ test("a listing links to its skill's page, which links to open offers with that 
 
 test("an admin edits a method page; members cannot", async ({ browser }, testInfo) => {
   const admin = await (await browser.newContext()).newPage();
-  await signInByEmail(admin, ADMIN_EMAIL);
+  await signInWithSession(admin, ADMIN_EMAIL);
   await admin.goto("/methods/survey-design");
   await expect(admin.getByTestId("method-edited")).toContainText("the library’s first version");
   await admin.getByTestId("edit-method").click();

@@ -5,7 +5,8 @@ import { expect, type Page, type TestInfo } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { E2E_PG_PORT } from "../../playwright.config";
+import { randomBytes } from "node:crypto";
+import { E2E_PG_PORT, PORT } from "../../playwright.config";
 
 const MAILBOX_FILE = path.resolve(import.meta.dirname, "../../.data/e2e-mail.jsonl");
 
@@ -56,6 +57,22 @@ export async function signInByEmail(page: Page, email: string, callbackPath?: st
 }
 
 /** The e2e server's embedded PostgreSQL, as scripts/start.ts hands it to the app (DATABASE_URL). */
+/**
+ * Signs in by putting a session straight into the database and its cookie into the browser, as
+ * the emailed link would, for tests about something else. The emailed-link flow itself is tested
+ * in auth.spec.ts and joining.spec.ts, and sign-in emails to one address are rate limited (the
+ * demo admin would pass the limit if every test asked for a link).
+ */
+export async function signInWithSession(page: Page, email: string, path = "/dashboard"): Promise<void> {
+  const token = randomBytes(24).toString("hex");
+  const { rowCount } = await withDb((c) =>
+    c.query(`INSERT INTO auth_sessions (session_token, user_id, expires) SELECT $1, id, now() + interval '1 day' FROM members WHERE lower(email) = lower($2)`, [token, email]),
+  );
+  if (rowCount !== 1) throw new Error(`No member has the email address ${email}`);
+  await page.context().addCookies([{ name: "authjs.session-token", value: token, url: `http://localhost:${PORT}` }]);
+  await page.goto(path);
+}
+
 export const E2E_DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${E2E_PG_PORT}/timebank`;
 
 export async function withDb<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -16,6 +16,8 @@ export interface ListingRecord {
   wantedBy: Date | null;
   /** The improvement project a request belongs to, if any. */
   projectId: string | null;
+  /** The campaign it is tagged to, if any. */
+  campaignId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }

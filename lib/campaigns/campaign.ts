@@ -19,7 +19,8 @@ export function phaseOf(c: { startsOn: Date; endsOn: Date }, today: Date = bankT
 /** The code of a campaign's ledger pool. */
 export const campaignPoolCode = (campaignId: string) => `campaign:${campaignId}`;
 /** The pool's name in the ledger (and on members' statements). */
-export const campaignPoolName = (title: string) => `Campaign pool: ${title}`;
+export const CAMPAIGN_POOL_PREFIX = "Campaign pool: ";
+export const campaignPoolName = (title: string) => `${CAMPAIGN_POOL_PREFIX}${title}`;
 
 export interface LockedCampaign {
   id: string;

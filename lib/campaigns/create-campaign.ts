@@ -24,7 +24,15 @@ export async function createCampaign(actorId: string, input: unknown, database: 
         const existing = await tx.campaign.findUnique({ where: { requestKey: data.requestKey }, select: { id: true, createdById: true } });
         if (existing) return sameCreatorOrRefuse(existing, actorId);
       }
-      return insertCampaign(tx, actorId, data);
+      const made = await insertCampaign(tx, actorId, data);
+      await writeAudit(tx, {
+        actorId,
+        action: "campaign.create",
+        targetType: "campaign",
+        targetId: made.id,
+        details: { title: data.title, hubId: data.hubId, hub: made.hub, targetMinutes: data.targetHours, organisers: made.organiserIds.length },
+      });
+      return { id: made.id };
     });
   } catch (err) {
     // Two submissions of one form raced: the loser finds the winner's campaign.
@@ -36,12 +44,18 @@ export async function createCampaign(actorId: string, input: unknown, database: 
   }
 }
 
-/** The campaign, its pool, skills, organisers and audit row, in the caller's transaction (the demo seed uses it too). */
-export async function insertCampaign(tx: Tx, actorId: string, data: Omit<CreateCampaignInput, "requestKey"> & { requestKey?: string }, createdAt?: Date): Promise<{ id: string }> {
+/** The campaign, its pool, skills and organisers, in the caller's transaction (the demo seed uses it too, with its own id and time). */
+export async function insertCampaign(
+  tx: Tx,
+  actorId: string,
+  data: Omit<CreateCampaignInput, "requestKey"> & { requestKey?: string },
+  options: { id?: string; createdAt?: Date } = {},
+): Promise<{ id: string; hub: string | null; organiserIds: string[] }> {
+  const { createdAt } = options;
   const hub = await hubName(tx, data.hubId);
   await checkSkills(tx, data.skillIds);
   const organiserIds = await resolveOrganisers(tx, data.hubId, hub, data.organiserIds, data.organiserEmails);
-  const id = randomUUID();
+  const id = options.id ?? randomUUID();
   const poolAccountId = await openPoolAccount(campaignPoolCode(id), campaignPoolName(data.title), tx as unknown as LedgerDb);
   await tx.campaign.create({
     data: {
@@ -60,14 +74,7 @@ export async function insertCampaign(tx: Tx, actorId: string, data: Omit<CreateC
     },
   });
   await writeCampaignLinks(tx, id, data.skillIds, organiserIds);
-  await writeAudit(tx, {
-    actorId,
-    action: "campaign.create",
-    targetType: "campaign",
-    targetId: id,
-    details: { title: data.title, hubId: data.hubId, hub, targetMinutes: data.targetHours, organisers: organiserIds.length },
-  });
-  return { id };
+  return { id, hub, organiserIds };
 }
 
 function sameCreatorOrRefuse(existing: { id: string; createdById: string }, actorId: string): { id: string } {

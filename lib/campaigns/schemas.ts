@@ -142,6 +142,8 @@ const campaignFields = {
 
 type Dated = { startsOn: Date; endsOn: Date };
 function checkDates(data: Dated, ctx: z.RefinementCtx) {
+  // zod runs this even when a date itself was refused: then there is nothing to compare.
+  if (!(data.startsOn instanceof Date) || !(data.endsOn instanceof Date)) return;
   const days = (data.endsOn.getTime() - data.startsOn.getTime()) / 86_400_000;
   if (days < 0) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The end must be on or after the start." });
   else if (days > CAMPAIGN_MAX_DAYS) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "A campaign runs for three years at most." });

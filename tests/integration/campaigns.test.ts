@@ -160,6 +160,7 @@ describe("starting a campaign", () => {
     await refused(() => createCampaign(admin.id, fields({ hubId: "", startsOn: day(5), endsOn: day(4) }), prisma), "invalid", ["endsOn"]);
     await refused(() => createCampaign(admin.id, fields({ hubId: "", startsOn: day(-30), endsOn: day(-1) }), prisma), "invalid", ["endsOn"]);
     await refused(() => createCampaign(admin.id, fields({ hubId: "", startsOn: "2027-02-30" }), prisma), "invalid", ["startsOn"]);
+    await refused(() => createCampaign(admin.id, fields({ hubId: "", endsOn: "__proto__" }), prisma), "invalid", ["endsOn"]);
     await refused(() => createCampaign(admin.id, fields({ hubId: "", targetHours: "100001" }), prisma), "invalid", ["targetHours"]);
     await refused(() => createCampaign(admin.id, fields({ hubId: randomUUID() }), prisma), "invalid", ["hubId"]);
     await refused(() => createCampaign(admin.id, fields({ hubId: "", skillIds: [randomUUID()] }), prisma), "invalid", ["skillIds"]);

@@ -308,14 +308,14 @@ function PoolCard({ campaign, givable, canGive }: { campaign: CampaignPage; giva
       <p className="mt-1 text-sm text-ink-muted">Hours members have given, which its organisers pay to members asking for help under the campaign.</p>
 
       {canGive && givable !== null && (
-        <div className="mt-5 border-t border-line pt-4">
+        <div className="mt-5 border-t border-line pt-4" data-testid="pool-donate">
           <h3 className="mb-3 font-semibold text-ink">Give hours to it</h3>
           <DonateToPoolForm campaignId={campaign.id} canGive={formatMinutes(givable)} />
         </div>
       )}
 
       {viewer.canSpend && (
-        <div className="mt-5 border-t border-line pt-4">
+        <div className="mt-5 border-t border-line pt-4" data-testid="pool-spend">
           <h3 className="mb-3 font-semibold text-ink">Pay from the pool</h3>
           {campaign.requests.length === 0 ? (
             <p className="text-sm text-ink-muted">The pool pays for the campaign’s open requests, and there are none just now.</p>

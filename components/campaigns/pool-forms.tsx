@@ -2,7 +2,7 @@
 // Giving hours to a campaign's pool, and (for its organisers, hub coordinators and admins) paying
 // from it for one of its open requests. After a success each form starts afresh with a new
 // one-time key; after an error it keeps what was typed, and the same key.
-import { useActionState, type ReactNode } from "react";
+import { useActionState, useState, type ReactNode } from "react";
 import { donateToCampaignAction, spendCampaignPoolAction } from "@/app/campaigns/actions";
 import { FormMessage } from "@/components/ui/alert";
 import { Field, Select, TextArea } from "@/components/ui/field";
@@ -79,18 +79,7 @@ export function SpendPoolForm({ campaignId, requests, poolHolds }: { campaignId:
       pending="Paying…"
       fields={(sent, errors) => (
         <>
-          <Field id="spend-listing" label="For the request" hint="The hours go into the account of the member who asked, so they can pay for the help." errors={errors.listingId}>
-            {(aria) => (
-              <Select {...aria} name="listingId" defaultValue={sent.listingId ?? ""} required>
-                <option value="">Choose a request…</option>
-                {requests.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.title} ({r.ownerFirstName})
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
+          <RequestChoice requests={requests} sent={sent.listingId ?? ""} errors={errors.listingId} />
           <TimeFields
             id="spend-minutes"
             legend="How much to pay"
@@ -105,5 +94,24 @@ export function SpendPoolForm({ campaignId, requests, poolHolds }: { campaignId:
         </>
       )}
     />
+  );
+}
+
+/** Controlled, so that React's reset of the form after an error keeps the request chosen. */
+function RequestChoice({ requests, sent, errors }: { requests: { id: string; title: string; ownerFirstName: string }[]; sent: string; errors?: string[] }) {
+  const [chosen, setChosen] = useState(sent);
+  return (
+    <Field id="spend-listing" label="For the request" hint="The hours go into the account of the member who asked, so they can pay for the help." errors={errors}>
+      {(aria) => (
+        <Select {...aria} name="listingId" value={chosen} onChange={(e) => setChosen(e.target.value)} required>
+          <option value="">Choose a request…</option>
+          {requests.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.title} ({r.ownerFirstName})
+            </option>
+          ))}
+        </Select>
+      )}
+    </Field>
   );
 }

@@ -2,7 +2,7 @@
 // Starting or editing a campaign. After an error the form shows what was sent (React resets a form
 // after its action, so the fields are remounted with the sent values as their defaults).
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef, type RefObject } from "react";
 import { createCampaignAction, updateCampaignAction } from "@/app/campaigns/actions";
 import { FormMessage } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
@@ -72,11 +72,18 @@ export function CampaignForm({
     { result: null, values: null, round: 0 },
   );
   const errors = state.result && !state.result.ok ? (state.result.fieldErrors ?? {}) : {};
+  // React resets a form after its action, and a <select>'s reset goes back to its first option
+  // whatever defaultValue said: the effect puts the hub that was sent back.
+  const hubRef = useRef<HTMLSelectElement>(null);
+  const sentHub = (state.values ?? initial).hubId;
+  useEffect(() => {
+    if (hubRef.current) hubRef.current.value = sentHub;
+  }, [state, sentHub]);
   return (
     <form action={formAction} className="space-y-6" noValidate>
       <FormMessage state={state.result} />
       {editing ? <input type="hidden" name="campaignId" value={campaignId} /> : <RequestKey />}
-      <CampaignFields key={state.round} v={state.values ?? initial} errors={errors} hubs={hubs} hubName={hubName} skills={skills} organisers={organisers} />
+      <CampaignFields key={state.round} v={state.values ?? initial} errors={errors} hubRef={hubRef} hubs={hubs} hubName={hubName} skills={skills} organisers={organisers} />
       <div className="flex flex-wrap items-center gap-3 border-t border-line pt-5">
         <SubmitButton pendingLabel={editing ? "Saving…" : "Starting…"}>{editing ? "Save changes" : "Start the campaign"}</SubmitButton>
         <Link href={cancelHref} className={buttonClass("ghost")}>
@@ -106,6 +113,7 @@ function valuesOf(formData: FormData): CampaignFormValues {
 function CampaignFields({
   v,
   errors,
+  hubRef,
   hubs,
   hubName,
   skills,
@@ -113,6 +121,7 @@ function CampaignFields({
 }: {
   v: CampaignFormValues;
   errors: FieldErrors;
+  hubRef: RefObject<HTMLSelectElement | null>;
   hubs?: { id: string; name: string }[];
   hubName?: string | null;
   skills: { id: string; name: string; category: string }[];
@@ -124,7 +133,7 @@ function CampaignFields({
       {hubs ? (
         <Field id="hubId" label="Who runs it" hint="A hub’s campaign is organised by members of that hub; members of every hub can still join it and help." errors={errors.hubId}>
           {(aria) => (
-            <Select {...aria} name="hubId" defaultValue={v.hubId}>
+            <Select {...aria} ref={hubRef} name="hubId" defaultValue={v.hubId}>
               {hubs.map((h) => (
                 <option key={h.id} value={h.id}>
                   {h.name}

@@ -2,7 +2,7 @@
 // Giving hours to a campaign's pool, and (for its organisers, hub coordinators and admins) paying
 // from it for one of its open requests. After a success each form starts afresh with a new
 // one-time key; after an error it keeps what was typed, and the same key.
-import { useActionState, useState, type ReactNode } from "react";
+import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import { donateToCampaignAction, spendCampaignPoolAction } from "@/app/campaigns/actions";
 import { FormMessage } from "@/components/ui/alert";
 import { Field, Select, TextArea } from "@/components/ui/field";
@@ -19,16 +19,18 @@ interface PoolState {
   result: FormState;
   sent: Record<string, string>;
   round: number;
+  /** Every answer, success or not. */
+  answers: number;
 }
 
-function PoolForm({ action, campaignId, submit, pending, fields }: { action: Action; campaignId: string; submit: string; pending: string; fields: (sent: Record<string, string>, errors: FieldErrors) => ReactNode }) {
+function PoolForm({ action, campaignId, submit, pending, fields }: { action: Action; campaignId: string; submit: string; pending: string; fields: (sent: Record<string, string>, errors: FieldErrors, answers: number) => ReactNode }) {
   const [state, formAction] = useActionState<PoolState, FormData>(
     async (prev, formData) => {
       const result = await action(prev.result, formData);
       const sent = Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)]));
-      return { result, sent: result.ok ? {} : sent, round: result.ok ? prev.round + 1 : prev.round };
+      return { result, sent: result.ok ? {} : sent, round: result.ok ? prev.round + 1 : prev.round, answers: prev.answers + 1 };
     },
-    { result: null, sent: {}, round: 0 },
+    { result: null, sent: {}, round: 0, answers: 0 },
   );
   const errors = state.result && !state.result.ok ? (state.result.fieldErrors ?? {}) : {};
   return (
@@ -37,7 +39,7 @@ function PoolForm({ action, campaignId, submit, pending, fields }: { action: Act
       <input type="hidden" name="campaignId" value={campaignId} />
       <div key={state.round} className="space-y-5">
         <RequestKey />
-        {fields(state.sent, errors)}
+        {fields(state.sent, errors, state.answers)}
       </div>
       <SubmitButton pendingLabel={pending}>{submit}</SubmitButton>
     </form>
@@ -77,9 +79,9 @@ export function SpendPoolForm({ campaignId, requests, poolHolds }: { campaignId:
       campaignId={campaignId}
       submit="Pay from the pool"
       pending="Paying…"
-      fields={(sent, errors) => (
+      fields={(sent, errors, answers) => (
         <>
-          <RequestChoice requests={requests} sent={sent.listingId ?? ""} errors={errors.listingId} />
+          <RequestChoice requests={requests} sent={sent.listingId ?? ""} errors={errors.listingId} answers={answers} />
           <TimeFields
             id="spend-minutes"
             legend="How much to pay"
@@ -97,13 +99,20 @@ export function SpendPoolForm({ campaignId, requests, poolHolds }: { campaignId:
   );
 }
 
-/** Controlled, so that React's reset of the form after an error keeps the request chosen. */
-function RequestChoice({ requests, sent, errors }: { requests: { id: string; title: string; ownerFirstName: string }[]; sent: string; errors?: string[] }) {
+/**
+ * React resets a form after its action, and a <select>'s reset goes back to its first option
+ * whatever its value said: after each answer the effect puts the member's choice back.
+ */
+function RequestChoice({ requests, sent, errors, answers }: { requests: { id: string; title: string; ownerFirstName: string }[]; sent: string; errors?: string[]; answers: number }) {
   const [chosen, setChosen] = useState(sent);
+  const ref = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.value = chosen;
+  }, [answers, chosen]);
   return (
     <Field id="spend-listing" label="For the request" hint="The hours go into the account of the member who asked, so they can pay for the help." errors={errors}>
       {(aria) => (
-        <Select {...aria} name="listingId" value={chosen} onChange={(e) => setChosen(e.target.value)} required>
+        <Select {...aria} ref={ref} name="listingId" defaultValue={chosen} onChange={(e) => setChosen(e.target.value)} required>
           <option value="">Choose a request…</option>
           {requests.map((r) => (
             <option key={r.id} value={r.id}>

@@ -94,12 +94,14 @@ test("an admin starts a campaign for a hub", async ({ page }, testInfo) => {
   await page.getByRole("button", { name: "Start the campaign" }).click();
   await expect(page.getByTestId("error-skillIds")).toContainText("Choose at least one skill");
   await expect(page.getByLabel("Title")).toHaveValue(TITLE);
+  await expect(page.getByLabel("Who runs it")).toHaveValue(/[0-9a-f-]{36}/);
   await page.getByLabel("Process mapping").check();
   await page.getByLabel("Run charts").check();
   await page.getByRole("button", { name: "Start the campaign" }).click();
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE);
   await expect(page.getByText("The campaign has started.")).toBeVisible();
+  await expect(page.getByText(`Run by ${NORTH}`)).toBeVisible();
   campaignId = new URL(page.url()).pathname.split("/")[2]!;
   await expect(page.getByTestId("campaign-hours")).toHaveText("0 h");
   await expect(page.getByTestId("campaign-organisers")).toContainText(organiser.name.split(" ")[0]!);

@@ -20,7 +20,10 @@ export function CampaignProgressBar({ minutes, targetMinutes, size = "small" }: 
         aria-valuetext={label}
         className={`overflow-hidden rounded-full bg-page ring-1 ring-line ${size === "large" ? "h-5" : "h-3"}`}
       >
-        <div className="h-full rounded-full bg-request-600" style={{ width: `${Math.min(100, percent)}%` }} />
+        {/* Drawn in SVG: the Content-Security-Policy allows no inline style attribute for a width. */}
+        <svg className="block h-full w-full" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+          <rect x="0" y="0" width={Math.min(100, percent)} height="10" className="fill-request-600" />
+        </svg>
       </div>
       <p className={`mt-1.5 tabular-nums ${size === "large" ? "text-base text-ink" : "text-sm text-ink-muted"}`} data-testid="campaign-progress-text">
         <strong className="font-semibold text-ink">{formatMinutes(minutes)}</strong> of {formatMinutes(targetMinutes)} · {percent}%

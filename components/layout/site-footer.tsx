@@ -13,6 +13,7 @@ export function SiteFooter({ bankName }: { bankName: string }) {
             {([
               ["/impact", "Our impact"],
               ["/projects", "Improvement projects"],
+              ["/campaigns", "Campaigns"],
               ["/methods", "Method library"],
               ["/verify", "Check a certificate"],
             ] as const).map(([href, label]) => (

@@ -25,12 +25,13 @@ export function SiteHeader({
         { href: "/dashboard", label: "Dashboard" },
         { href: "/browse", label: "Browse" },
         { href: "/projects", label: "Projects" },
-        { href: "/listings", label: "My listings" },
+        { href: "/campaigns", label: "Campaigns" },
         { href: "/exchanges", label: "Exchanges", count: waiting },
       ]
     : [
         { href: "/browse", label: "Browse" },
         { href: "/projects", label: "Projects" },
+        { href: "/campaigns", label: "Campaigns" },
         { href: "/methods", label: "Method library" },
       ];
   return (
@@ -95,6 +96,7 @@ export function SiteHeader({
                       </Link>
                     </li>
                     {([
+                      ["/listings", "My offers and requests"],
                       ["/methods", "Method library"],
                       ["/excellence", "Reports of excellence"],
                       ["/certificates", "Certificates of hours given"],

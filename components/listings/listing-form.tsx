@@ -31,6 +31,8 @@ export interface ListingFormValues {
   wantedBy: string;
   /** The improvement project a request belongs to ("" for none). */
   projectId?: string;
+  /** The campaign it is tagged to ("" for none). */
+  campaignId?: string;
 }
 
 export function ListingForm({
@@ -41,6 +43,7 @@ export function ListingForm({
   initial,
   cancelHref,
   projects = [],
+  campaigns = [],
 }: {
   kind: ListingKindValue;
   skills: { id: string; name: string; category: string }[];
@@ -52,22 +55,27 @@ export function ListingForm({
   cancelHref: string;
   /** The member's own projects a request may belong to (requests only; none: no choice shown). */
   projects?: { id: string; title: string }[];
+  /** Campaigns it may be tagged to (none: no choice shown). */
+  campaigns?: { id: string; title: string }[];
 }) {
   const editing = Boolean(listingId);
   const [state, formAction] = useActionState(editing ? updateListingAction : createListingAction, null);
   const [values, setValues] = useState<ListingFormValues>(
-    initial ?? { title: "", description: "", skillId: "", tags: "", hours: "1", mins: "0", wantedBy: "", projectId: "" },
+    initial ?? { title: "", description: "", skillId: "", tags: "", hours: "1", mins: "0", wantedBy: "", projectId: "", campaignId: "" },
   );
   const set = (name: keyof ListingFormValues) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value }));
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const skillRef = useRef<HTMLSelectElement>(null);
   const projectRef = useRef<HTMLSelectElement>(null);
+  const campaignRef = useRef<HTMLSelectElement>(null);
   const chosenSkill = values.skillId;
   const chosenProject = values.projectId ?? "";
+  const chosenCampaign = values.campaignId ?? "";
   useEffect(() => {
     if (skillRef.current) skillRef.current.value = chosenSkill;
     if (projectRef.current) projectRef.current.value = chosenProject;
-  }, [state, chosenSkill, chosenProject]);
+    if (campaignRef.current) campaignRef.current.value = chosenCampaign;
+  }, [state, chosenSkill, chosenProject, chosenCampaign]);
   const categories = [...new Set(skills.map((s) => s.category))];
   const isOffer = kind === "offer";
 
@@ -159,6 +167,35 @@ export function ListingForm({
               {projects.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.title}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      )}
+
+      {campaigns.length > 0 && (
+        <Field
+          id="campaignId"
+          label="Part of a campaign"
+          optional
+          hint={
+            <>
+              If this help is for one of the bank’s{" "}
+              <Link href="/campaigns" target="_blank" className="font-semibold text-brand-700 underline underline-offset-4">
+                campaigns (opens in a new tab)
+              </Link>
+              , choose it: the hours of its exchanges count toward the campaign.
+            </>
+          }
+          errors={errors.campaignId}
+        >
+          {(aria) => (
+            <Select {...aria} ref={campaignRef} name="campaignId" defaultValue={chosenCampaign} onChange={set("campaignId")}>
+              <option value="">Not part of a campaign</option>
+              {campaigns.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title}
                 </option>
               ))}
             </Select>

@@ -27,6 +27,9 @@ export const AUDIT_ACTIONS = {
   "hub.add_coordinator": "Named a hub coordinator",
   "hub.remove_coordinator": "Removed a hub coordinator",
   "method.save": "Wrote or edited a method library page",
+  "campaign.create": "Started a campaign",
+  "campaign.update": "Changed a campaign",
+  "campaign.spend": "Paid hours from a campaign's pool",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

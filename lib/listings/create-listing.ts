@@ -7,6 +7,7 @@ import { lockActiveMember } from "../members/guard";
 import { LISTING_RECORD_SELECT, requireSkill, type ListingRecord } from "./listing";
 import { isUniqueViolation, parseInput } from "../validation";
 import { checkListingProject } from "../projects/listing-project";
+import { checkListingCampaign } from "../campaigns/listing-campaign";
 import { checkWantedBy } from "./rules";
 import { createListingSchema, listingColumnsOf } from "./schemas";
 
@@ -22,11 +23,13 @@ export async function createListing(actorId: string, input: unknown, database: P
       }
       await requireSkill(tx, data.skillId);
       const projectId = await checkListingProject(tx, actorId, data.kind, data.projectId ?? null);
+      const campaignId = await checkListingCampaign(tx, data.campaignId ?? null);
       return tx.listing.create({
         data: {
           kind: data.kind,
           ownerId: actorId,
           projectId,
+          campaignId,
           ...listingColumnsOf(data),
           requestKey: data.requestKey ?? null,
         },

@@ -16,6 +16,8 @@ export interface ListingRecord {
   wantedBy: Date | null;
   /** The improvement project a request belongs to, if any. */
   projectId: string | null;
+  /** The campaign it is tagged to, if any. */
+  campaignId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -32,6 +34,7 @@ export const LISTING_RECORD_SELECT = {
   estimatedMinutes: true,
   wantedBy: true,
   projectId: true,
+  campaignId: true,
   createdAt: true,
   updatedAt: true,
 } as const;
@@ -46,14 +49,14 @@ export async function lockOwnListing(
   tx: Tx,
   actorId: string,
   listingId: string,
-): Promise<{ id: string; kind: ListingKindValue; status: ListingStatusValue; wantedBy: Date | null; projectId: string | null }> {
-  const rows = await tx.$queryRaw<{ id: string; owner_id: string; kind: ListingKindValue; status: ListingStatusValue; wanted_by: Date | null; project_id: string | null }[]>`
-    SELECT id, owner_id, kind::text AS kind, status::text AS status, wanted_by, project_id
+): Promise<{ id: string; kind: ListingKindValue; status: ListingStatusValue; wantedBy: Date | null; projectId: string | null; campaignId: string | null }> {
+  const rows = await tx.$queryRaw<{ id: string; owner_id: string; kind: ListingKindValue; status: ListingStatusValue; wanted_by: Date | null; project_id: string | null; campaign_id: string | null }[]>`
+    SELECT id, owner_id, kind::text AS kind, status::text AS status, wanted_by, project_id, campaign_id
       FROM listings WHERE id = ${listingId}::uuid FOR UPDATE`;
   const row = rows[0];
   if (!row) throw notFound(LISTING_NOUN);
   if (row.owner_id !== actorId) throw forbidden("Only the member who posted this can change it.");
-  return { id: row.id, kind: row.kind, status: row.status, wantedBy: row.wanted_by, projectId: row.project_id };
+  return { id: row.id, kind: row.kind, status: row.status, wantedBy: row.wanted_by, projectId: row.project_id, campaignId: row.campaign_id };
 }
 
 export function refuseIfClosed(status: ListingStatusValue): void {

@@ -267,6 +267,8 @@ export interface ListingDetail {
   wantedBy: Date | null;
   /** The improvement project a request belongs to (lib/projects/queries.ts says who may see it). */
   projectId: string | null;
+  /** The campaign it is tagged to (campaigns are public). */
+  campaign: { id: string; title: string } | null;
   createdAt: Date;
   updatedAt: Date;
   owner: {
@@ -303,6 +305,7 @@ export async function getListingForViewer(
       estimatedMinutes: true,
       wantedBy: true,
       projectId: true,
+      campaign: { select: { id: true, title: true } },
       createdAt: true,
       updatedAt: true,
       skill: { select: { id: true, slug: true, name: true, category: true } },
@@ -333,6 +336,7 @@ export async function getListingForViewer(
     estimatedMinutes: l.estimatedMinutes,
     wantedBy: l.wantedBy,
     projectId: l.projectId,
+    campaign: l.campaign,
     createdAt: l.createdAt,
     updatedAt: l.updatedAt,
     owner: {
@@ -352,7 +356,7 @@ export async function getListingForEdit(listingId: string, ownerId: string, data
   if (!isUuid(listingId)) return null;
   const l = await database.listing.findFirst({
     where: { id: listingId, ownerId },
-    select: { id: true, kind: true, status: true, title: true, description: true, skillId: true, tags: true, estimatedMinutes: true, wantedBy: true, projectId: true },
+    select: { id: true, kind: true, status: true, title: true, description: true, skillId: true, tags: true, estimatedMinutes: true, wantedBy: true, projectId: true, campaignId: true },
   });
   return l && l.status !== "closed" ? l : null;
 }

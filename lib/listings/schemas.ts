@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { foldTypedTime, numberFromText } from "../validation";
 import { listingProjectSchema } from "../projects/schemas";
+import { listingCampaignSchema } from "../campaigns/schemas";
 
 /** Longer search text is cut to this many characters (browse). */
 export const MAX_QUERY_CHARS = 200;
@@ -117,6 +118,8 @@ export const createListingSchema = z.preprocess(
     ...listingFields,
     /** The improvement project a request belongs to (blank: none). */
     projectId: listingProjectSchema,
+    /** The campaign it is tagged to (blank: none). */
+    campaignId: listingCampaignSchema,
     requestKey: z.preprocess(
       (v) => (v === "" || v === null ? undefined : v),
       z.string().min(REQUEST_KEY_MIN_CHARS).max(REQUEST_KEY_MAX_CHARS).optional(),
@@ -132,6 +135,7 @@ export const updateListingSchema = z.preprocess(
     ...listingFields,
     /** Blank: none; left out: as it is. */
     projectId: listingProjectSchema,
+    campaignId: listingCampaignSchema,
   }),
 );
 export type UpdateListingInput = z.output<typeof updateListingSchema>;

@@ -52,7 +52,7 @@ export async function exportMyData(memberId: string, database: PrismaClient = db
   const [listings, exchanges, notifications, account, audit] = await Promise.all([
     database.listing.findMany({
       where: { ownerId: memberId },
-      select: { id: true, kind: true, title: true, description: true, tags: true, estimatedMinutes: true, status: true, wantedBy: true, projectId: true, createdAt: true, updatedAt: true, skill: { select: { name: true } } },
+      select: { id: true, kind: true, title: true, description: true, tags: true, estimatedMinutes: true, status: true, wantedBy: true, projectId: true, createdAt: true, updatedAt: true, skill: { select: { name: true } }, campaign: { select: { title: true } } },
       orderBy: { createdAt: "asc" },
       take,
     }),
@@ -107,6 +107,7 @@ export async function exportMyData(memberId: string, database: PrismaClient = db
 
   const whoIs = (id: string | null, name: string | null | undefined) => (id === memberId ? "you" : firstName(name));
   const improvement = await improvementWorkOf(memberId, database);
+  const campaigns = await campaignsOf(memberId, database);
 
   let entries: unknown[] = [];
   let transfers: unknown[] = [];
@@ -143,7 +144,7 @@ export async function exportMyData(memberId: string, database: PrismaClient = db
     version: MY_DATA_FORMAT_VERSION,
     profile: { ...profile, organisation: organisation?.name ?? null, region: region?.name ?? null },
     skills: skills.map((s) => ({ name: s.skill.name, category: s.skill.category, addedAt: s.createdAt })),
-    listings: listings.map(({ skill, ...l }) => ({ ...l, skill: skill.name })),
+    listings: listings.map(({ skill, campaign, ...l }) => ({ ...l, skill: skill.name, campaign: campaign?.title ?? null })),
     exchanges: exchanges.map((x) => {
       const { provider, payer, providerId, proposedById, events, ...rest } = x;
       const fields = Object.fromEntries(Object.entries(rest).filter(([k]) => k !== "payerId" && k !== "messages"));
@@ -160,6 +161,7 @@ export async function exportMyData(memberId: string, database: PrismaClient = db
     ),
     notifications,
     ...improvement,
+    ...campaigns,
     ledger: { account, entries, transfers, holds },
     // What I did to someone else (an admin's decisions) is about them: the action and time only.
     auditLog: audit.map((a) =>
@@ -226,5 +228,44 @@ async function improvementWorkOf(memberId: string, database: PrismaClient) {
     excellenceWritten: written.map(({ recipient, ...r }) => ({ ...r, recipientFirstName: firstName(recipient.name) })),
     excellenceReceived: received.map(({ author, ...r }) => ({ ...r, authorFirstName: firstName(author.name) })),
     certificates,
+  };
+}
+
+/**
+ * Campaigns: those I joined and organise, the hours I gave to their pools, and what I paid from a
+ * pool as an organiser (the member paid by first name). Those transfers are in my ledger too when
+ * they touched my account; a payment I made from a pool did not, so it is listed here.
+ */
+async function campaignsOf(memberId: string, database: PrismaClient) {
+  const take = MY_DATA_MAX_ROWS;
+  const [joined, organised, donations, spends] = await Promise.all([
+    database.campaignMember.findMany({ where: { memberId }, select: { joinedAt: true, campaign: { select: { id: true, title: true } } }, orderBy: { joinedAt: "asc" }, take }),
+    database.campaignOrganiser.findMany({ where: { memberId }, select: { createdAt: true, campaign: { select: { id: true, title: true } } }, orderBy: { createdAt: "asc" }, take }),
+    database.$queryRaw<{ transfer_id: bigint; campaign_id: string; title: string; amount_minutes: number; memo: string | null; created_at: Date }[]>`
+      SELECT t.id AS transfer_id, c.id AS campaign_id, c.title, t.amount_minutes, t.memo, t.created_at
+        FROM ledger_transfers t
+        JOIN ledger_accounts a ON a.id = t.debit_account_id AND a.member_id = ${memberId}::uuid
+        JOIN campaigns c ON c.pool_account_id = t.credit_account_id
+       ORDER BY t.id LIMIT ${take}`,
+    database.campaignSpend.findMany({
+      where: { spentById: memberId },
+      select: { createdAt: true, transferId: true, campaign: { select: { id: true, title: true } }, listing: { select: { title: true, owner: { select: { name: true } } } }, transfer: { select: { amountMinutes: true } } },
+      orderBy: { id: "asc" },
+      take,
+    }),
+  ]);
+  return {
+    campaignsJoined: joined.map((j) => ({ campaignId: j.campaign.id, title: j.campaign.title, joinedAt: j.joinedAt })),
+    campaignsOrganised: organised.map((o) => ({ campaignId: o.campaign.id, title: o.campaign.title, since: o.createdAt })),
+    campaignDonations: donations.map((d) => ({ transferId: d.transfer_id, campaignId: d.campaign_id, campaign: d.title, amountMinutes: d.amount_minutes, memo: d.memo, at: d.created_at })),
+    campaignPoolPayments: spends.map((s) => ({
+      transferId: s.transferId,
+      campaignId: s.campaign.id,
+      campaign: s.campaign.title,
+      request: s.listing.title,
+      paidToFirstName: firstName(s.listing.owner.name),
+      amountMinutes: s.transfer.amountMinutes,
+      at: s.createdAt,
+    })),
   };
 }

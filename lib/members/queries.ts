@@ -4,6 +4,7 @@ import { isUuid } from "../validation";
 import { db, Prisma, type PrismaClient } from "../db/client";
 import type { MemberStatus, TransferKind } from "../db/generated/client";
 import { COMMUNITY_POOL_CODE } from "./donate-hours";
+import { CAMPAIGN_POOL_PREFIX } from "../campaigns/campaign";
 import { firstName } from "../format/names";
 
 /** Statement rows per page. */
@@ -306,7 +307,12 @@ function describe(r: StatementRow): Pick<StatementEntry, "kind" | "description" 
       if (r.idempotency_key.startsWith("welcome:")) return { kind: "welcome", description: "Welcome hours from the bank", link: null, otherParty: null, otherPartyId: null };
       return { kind: "grant", description: "Hours granted by the bank", link: null, otherParty: null, otherPartyId: null };
     case "donation":
-      if (r.other_kind === "pool") return { kind: "donation", description: out ? "Donation from the community pool" : "Donation to the community pool", link: null, otherParty, otherPartyId };
+      if (r.other_kind === "pool") {
+        // The community pool, or a campaign's ("Campaign pool: Home for lunch").
+        const campaign = r.other_name?.startsWith(CAMPAIGN_POOL_PREFIX) ? r.other_name.slice(CAMPAIGN_POOL_PREFIX.length) : null;
+        const pool = campaign ? `the pool of the campaign “${campaign}”` : "the community pool";
+        return { kind: "donation", description: out ? `Donation from ${pool}` : `Donation to ${pool}`, link: null, otherParty, otherPartyId };
+      }
       return { kind: "donation", description: out ? "Donation received" : "Donation given", link: null, otherParty, otherPartyId };
     case "adjustment":
       return { kind: "adjustment", description: "Correction by an admin", link: null, otherParty: null, otherPartyId: null };

@@ -45,6 +45,7 @@ import {
   type ListingText,
   type OrgKind,
 } from "./demo-content";
+import { seedDemoCampaigns } from "./demo-campaigns";
 import { seedDemoHubs } from "./demo-hubs";
 import { seedImprovementWork } from "./demo-improvement";
 import { createRandom, type Random } from "./random";
@@ -538,6 +539,7 @@ export async function seedDemoBank(prisma: PrismaClient, options: SeedDemoOption
       // Projects, reports of excellence, method pages, certificates: after the exchanges they use.
       const improvement = await seedImprovementWork({ tx, rng: createRandom((options.seed ?? DEFAULT_DEMO_SEED) ^ 0x1a7e), now });
       const hubs = await seedDemoHubs(tx);
+      const campaigns = await seedDemoCampaigns(tx, now);
 
       const count = (status: MemberStatus) => members.filter((m) => m.status === status).length;
       const offers = listings.filter((l) => l.kind === "offer").length;
@@ -547,7 +549,7 @@ export async function seedDemoBank(prisma: PrismaClient, options: SeedDemoOption
         `${count("suspended")} suspended), ${ORGANISATIONS.length} organisations in ${REGIONS.length} regions, ` +
         `${SKILLS.length} skills, ${offers} offers, ${listings.length - offers} requests, ${exchangeRows.length} exchanges ` +
         `(${stateCounts.get("confirmed") ?? 0} confirmed), ${eventRows.length} exchange events, ${messageRows.length} messages, ` +
-        `${books.accounts} ledger accounts, ${books.transfers} transfers${improvement ? `, ${improvement}` : ""}, ${hubs}, in ${seconds} s`
+        `${books.accounts} ledger accounts, ${books.transfers} transfers${improvement ? `, ${improvement}` : ""}, ${hubs}, ${campaigns}, in ${seconds} s`
       );
     },
     { timeout: SEED_TRANSACTION_TIMEOUT_MS, maxWait: 10_000 },

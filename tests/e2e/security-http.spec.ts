@@ -151,7 +151,7 @@ test.describe("cross-origin requests", () => {
     const admin = await member(world, { role: "admin" });
     const ex = await world.prisma.exchange.findFirstOrThrow({ select: { id: true } });
     const listing = await world.prisma.listing.findFirstOrThrow({ where: { status: "open" }, select: { id: true } });
-    const memberPages = ["/", "/browse", "/browse?q=sepsis", `/listings/${listing.id}`, "/listings", "/dashboard", "/exchanges", `/exchanges/${ex.id}`, "/notifications", "/profile", "/settings", `/members/${someone.id}`, "/api/my-data", "/signin", "/join", "/api/health", "/impact", "/projects", "/methods", "/excellence", "/certificates", "/verify"];
+    const memberPages = ["/", "/browse", "/browse?q=sepsis", `/listings/${listing.id}`, "/listings", "/dashboard", "/exchanges", `/exchanges/${ex.id}`, "/notifications", "/profile", "/settings", `/members/${someone.id}`, "/api/my-data", "/signin", "/join", "/api/health", "/impact", "/projects", "/campaigns", "/methods", "/excellence", "/certificates", "/verify"];
     const adminPages = ["/admin", "/admin/members", "/admin/members/pending", "/admin/disputes", "/admin/ledger", "/admin/audit", "/admin/reports", "/admin/settings", "/admin/ledger/export", "/admin/audit/export", "/admin/reports/hours-per-month/csv", "/admin/reports/hours-by-stage/csv", "/admin/hubs", "/admin/excellence"];
     const found: string[] = [];
     for (const [who, pages] of [[someone.id, memberPages], [admin.id, adminPages]] as const) {

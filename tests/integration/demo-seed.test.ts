@@ -8,6 +8,10 @@ import { CODE_PATTERN } from "../../lib/certificates/code";
 import { hoursGivenInPeriod } from "../../lib/certificates/hours-given";
 import { LEDGER_MINUTES_GIVEN_SQL, type LedgerMinutes } from "../helpers/certificates";
 import { projectExchangedMinutes } from "../../lib/projects/queries";
+import { phaseOf } from "../../lib/campaigns/campaign";
+import { campaignProgress } from "../../lib/campaigns/queries";
+import { DEMO_CAMPAIGNS } from "../../lib/seed/demo-campaigns";
+import { DEMO_HUBS } from "../../lib/seed/demo-hubs";
 import { createTestDatabase, useTestDatabase } from "../helpers/db";
 
 const database = await useTestDatabase();
@@ -393,6 +397,58 @@ describe("seeding another bank", () => {
     expect(cycles.filter((c) => c.completedAt === null)).toHaveLength(1);
     const hours = await Promise.all(projects.map((p) => projectExchangedMinutes(p.id, prisma)));
     expect(hours.some((m) => m > 0)).toBe(true);
+  });
+
+  it("has three campaigns, two running and one finished, whose exchanges count, with members, gifts to their pools and one payment from a pool", async () => {
+    const campaigns = await prisma.campaign.findMany({
+      select: {
+        id: true, title: true, startsOn: true, endsOn: true, createdAt: true, targetMinutes: true, poolAccountId: true,
+        hub: { select: { name: true } },
+        organisers: { select: { createdAt: true, member: { select: { status: true, organisation: { select: { hub: { select: { name: true } } } } } } } },
+        members: { select: { joinedAt: true } },
+        poolAccount: { select: { kind: true, floorMinutes: true, balanceMinutes: true } },
+      },
+      orderBy: { title: "asc" },
+    });
+    expect(campaigns.map((c) => c.title)).toEqual(["Everyone's voice", "Greener theatres", "Home for lunch"]);
+    const today = new Date(Date.UTC(NOW.getUTCFullYear(), NOW.getUTCMonth(), NOW.getUTCDate()));
+    expect(Object.fromEntries(campaigns.map((c) => [c.title, [phaseOf(c, today), c.hub?.name ?? null]]))).toEqual({
+      "Everyone's voice": ["running", null],
+      "Greener theatres": ["finished", DEMO_HUBS[1].name],
+      "Home for lunch": ["running", DEMO_HUBS[0].name],
+    });
+    const progress = await campaignProgress(campaigns.map((c) => c.id), prisma);
+    for (const c of campaigns) {
+      const spec = DEMO_CAMPAIGNS.find((d) => d.title === c.title)!;
+      expect(progress.get(c.id)!.minutes, c.title).toBeGreaterThan(0);
+      expect(progress.get(c.id)!.exchanges, c.title).toBeGreaterThan(0);
+      expect(progress.get(c.id)!.participants, c.title).toBeGreaterThanOrEqual(c.members.length);
+      expect(c.organisers).toHaveLength(2);
+      for (const o of c.organisers) {
+        expect(o.member.status).toBe("active");
+        if (c.hub) expect(o.member.organisation?.hub?.name).toBe(c.hub.name);
+        expect(o.createdAt.getTime()).toBeLessThanOrEqual(NOW.getTime());
+      }
+      expect(c.createdAt.getTime()).toBeLessThanOrEqual(NOW.getTime());
+      for (const m of c.members) expect(m.joinedAt.getTime()).toBeLessThanOrEqual(NOW.getTime());
+      // The pool holds what members gave, less what was paid from it, never below zero.
+      const given = spec.donations.reduce((a, b) => a + b, 0);
+      expect(c.poolAccount).toEqual({ kind: "pool", floorMinutes: 0, balanceMinutes: given - spec.spendMinutes });
+      const moves = await prisma.ledgerTransfer.findMany({ where: { OR: [{ creditAccountId: c.poolAccountId }, { debitAccountId: c.poolAccountId }] }, select: { kind: true, createdAt: true } });
+      expect(moves).toHaveLength(spec.donations.length + (spec.spendMinutes > 0 ? 1 : 0));
+      for (const t of moves) {
+        expect(t.kind).toBe("donation");
+        expect(t.createdAt.getTime()).toBeLessThanOrEqual(NOW.getTime());
+      }
+      // Its open requests show on its page.
+      expect(await prisma.listing.count({ where: { campaignId: c.id } })).toBeGreaterThan(0);
+    }
+    const spends = await prisma.campaignSpend.findMany({ select: { campaign: { select: { title: true } }, listing: { select: { kind: true } } } });
+    expect(spends).toEqual([{ campaign: { title: "Greener theatres" }, listing: { kind: "request" } }]);
+    expect(await prisma.auditLog.count({ where: { action: "campaign.spend" } })).toBe(1);
+    expect(await reconcile(prisma)).toEqual([]);
+    expect(await verifyChain(prisma)).toEqual([]);
+    expect((await trialBalance(prisma)).totalMinutes).toBe(0);
   });
 
   it("is all or nothing: a seed that fails part-way leaves the bank empty", async () => {

@@ -3,6 +3,12 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { hold, postHold } from "../../lib/ledger";
+import { createCampaign } from "../../lib/campaigns/create-campaign";
+import { donateToCampaign } from "../../lib/campaigns/donate-to-campaign";
+import { spendCampaignPool } from "../../lib/campaigns/spend-campaign-pool";
+import { isoDay } from "../../lib/format/date";
+import { createListing } from "../../lib/listings/create-listing";
+import { bankToday } from "../../lib/listings/rules";
 import { donateHours } from "../../lib/members/donate-hours";
 import { exportMyData } from "../../lib/members/my-data";
 import { getPublicProfile } from "../../lib/members/queries";
@@ -114,6 +120,31 @@ describe("exportMyData", () => {
     expect(data.excellenceWritten).toEqual([expect.objectContaining({ recipientFirstName: "Gareth", themes: ["measurement"] })]);
     expect(data.excellenceReceived).toEqual([expect.objectContaining({ authorFirstName: "Gareth", shownOnProfile: true, themes: ["teamwork", "leadership"] })]);
     expect(data.certificates).toEqual([expect.objectContaining({ code: "ABCD-EFGH-JKLM", minutesGiven: 90, periodStart: "2026-04-01T00:00:00.000Z" })]);
+  });
+
+  it("contains the campaigns I joined and organise, the hours I gave to their pools and what I paid from them", async () => {
+    const me = await createMember(prisma, { name: "Olu Adeyemi", role: "admin", balanceMinutes: 300 });
+    const other = await createMember(prisma, { name: "Gareth Llewellyn-Jones" });
+    const today = isoDay(bankToday());
+    const inAMonth = isoDay(new Date(bankToday().getTime() + 30 * 86_400_000));
+    const { id: campaignId } = await createCampaign(
+      me.id,
+      { title: "Home for lunch", aim: "Patients go home before noon.", whyItMatters: "Every extra night costs older patients.", startsOn: today, endsOn: inAMonth, targetHours: "10", skillIds: [skill.id], organiserEmails: me.email, hubId: "" },
+      prisma,
+    );
+    await donateToCampaign(me.id, { campaignId, minutes: 90, note: "For lunch", requestKey: randomUUID() }, prisma);
+    const request = await createListing(other.id, { kind: "request", title: "Audit discharge times", description: "A week of discharge times.", skillId: skill.id, estimatedMinutes: 60, campaignId }, prisma);
+    await spendCampaignPool(me.id, { campaignId, listingId: request.id, minutes: 30, requestKey: randomUUID() }, prisma);
+
+    const data = (await exportMyData(me.id, prisma))!;
+    expect(JSON.stringify(data)).not.toContain(other.email);
+    expect(data.campaignsJoined).toEqual([expect.objectContaining({ campaignId, title: "Home for lunch" })]);
+    expect(data.campaignsOrganised).toEqual([expect.objectContaining({ campaignId, title: "Home for lunch" })]);
+    expect(data.campaignDonations).toEqual([expect.objectContaining({ campaignId, amountMinutes: 90, memo: "For lunch" })]);
+    expect(data.campaignPoolPayments).toEqual([expect.objectContaining({ campaignId, request: "Audit discharge times", paidToFirstName: "Gareth", amountMinutes: 30 })]);
+    const theirs = (await exportMyData(other.id, prisma))!;
+    expect(theirs.listings).toEqual([expect.objectContaining({ title: "Audit discharge times", campaign: "Home for lunch" })]);
+    expect(theirs.campaignPoolPayments).toEqual([]);
   });
 
   it("returns null for an unknown member", async () => {

@@ -15,6 +15,7 @@ import {
   ActionModel, Entry, FieldSpec, HOURS, KEY, MINS, NOTE, REASON, amount, choice, id, inputArbitrary, text,
 } from "./fuzz-kit";
 import { CERTIFICATES_ROUTE_MODELS } from "./fuzz-models-certificates";
+import { CAMPAIGNS_MODELS } from "./fuzz-models-campaigns";
 import { HUBS_MODELS } from "./fuzz-models-hubs";
 import { IMPROVEMENT_MODELS } from "./fuzz-models-improvement";
 
@@ -48,6 +49,7 @@ const EX = "app/exchanges/actions.ts";
 export const ACTION_MODELS: Record<string, ActionModel> = {
   ...IMPROVEMENT_MODELS,
   ...HUBS_MODELS,
+  ...CAMPAIGNS_MODELS,
   [`${EX}#proposeExchangeAction`]: {
     caller: "party",
     keepsSetup: true,

@@ -14,6 +14,7 @@ import {
   A, N, R, ACTIVE_PARTY_ONLY, ADMIN_ONLY, ANY_ACTIVE, ANY_SIGNED_IN, ANYONE, BASE, SIGNED_IN_NOT_SUSPENDED, action, key, other, route, row,
   type Entry,
 } from "./matrix-kit";
+import { CAMPAIGNS_MATRIX } from "./matrix-campaigns";
 import { HUBS_MATRIX } from "./matrix-hubs";
 import { IMPROVEMENT_MATRIX } from "./matrix-improvement";
 
@@ -26,6 +27,8 @@ export const MATRIX: Entry[] = [
   ...IMPROVEMENT_MATRIX,
   // --- Hubs and their coordinators ---------------------------------------------------------
   ...HUBS_MATRIX,
+  // --- Campaigns and their pools ---------------------------------------------------------------
+  ...CAMPAIGNS_MATRIX,
   // --- Exchanges ------------------------------------------------------------------------------
   action(EX, "proposeExchangeAction", {
     who: "any active member, on another member's open listing",

@@ -4,6 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { afterAll, describe, expect, it } from "vitest";
+import { createCampaign } from "../../lib/campaigns/create-campaign";
+import { donateToCampaign } from "../../lib/campaigns/donate-to-campaign";
 import { reconcile } from "../../lib/ledger";
 import { balanceOf } from "../helpers/members";
 import { callAction, exchangeAt, form, member, together, type ActionFn, type Outcome } from "./harness";
@@ -89,6 +91,37 @@ describe(`${CONCURRENT} identical requests at once`, () => {
     expect(tally("spend one balance (holds)", outcomes, 1)).toMatchObject({ succeeded: 1 });
     expect(outcomes.filter((o) => o.kind === "rule" && o.code === "below_floor")).toHaveLength(CONCURRENT - 1);
     expect(await balanceOf(world.prisma, payer.id)).toMatchObject({ balanceMinutes: 60, heldMinutes: 60 });
+    expect(await reconcile(world.prisma)).toEqual([]);
+  });
+
+  it("spending one campaign pool: fifty payments of the whole of it, each with its own form, pay it once", async () => {
+    const admin = await member(world, { role: "admin" });
+    const organiser = await member(world);
+    const today = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const { id: campaignId } = await createCampaign(
+      admin.id,
+      { title: "Race for the pool", aim: "One pool, spent once.", whyItMatters: "A pool never goes below zero.", startsOn: today, endsOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), targetHours: "10", skillIds: [world.skillId], organiserEmails: organiser.email, hubId: "" },
+      world.prisma,
+    );
+    await donateToCampaign(admin.id, { campaignId, minutes: 60, requestKey: randomUUID() }, world.prisma);
+    const askers = await Promise.all(Array.from({ length: 5 }, () => member(world, { balanceMinutes: 0 })));
+    const requests = await Promise.all(
+      askers.map((a) =>
+        world.prisma.listing.create({ data: { kind: "request", ownerId: a.id, title: "Help with the counts", description: "A week of counts.", skillId: world.skillId, estimatedMinutes: 60, campaignId } }),
+      ),
+    );
+    const spend = await load("app/campaigns/actions.ts", "spendCampaignPoolAction");
+    const outcomes = await together(
+      Array.from({ length: CONCURRENT }, (_, i) => () =>
+        callAction(spend, organiser.id, form({ campaignId, listingId: requests[i % requests.length]!.id, hours: "1", mins: "0", requestKey: randomUUID() })),
+      ),
+    );
+    expect(tally("spend one campaign pool", outcomes, 1)).toMatchObject({ succeeded: 1 });
+    const pool = await world.prisma.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { poolAccount: { select: { balanceMinutes: true } } } });
+    expect(pool.poolAccount.balanceMinutes).toBe(0);
+    const received = await Promise.all(askers.map((a) => balanceOf(world.prisma, a.id)));
+    expect(received.reduce((sum, b) => sum + b.balanceMinutes, 0)).toBe(60);
+    expect(await world.prisma.campaignSpend.count({ where: { campaignId } })).toBe(1);
     expect(await reconcile(world.prisma)).toEqual([]);
   });
 

@@ -6,7 +6,9 @@ import { notFound, redirect } from "next/navigation";
 import { ChartTable } from "@/components/charts/chart-table";
 import { monthCategories } from "@/components/charts/months";
 import { VerticalBarChart } from "@/components/charts/vertical-bar-chart";
+import { CampaignGrid } from "@/components/campaigns/campaign-card";
 import { PendingMemberActions } from "@/components/members/pending-member-actions";
+import { ButtonLink } from "@/components/ui/button";
 import { Figures } from "@/components/ui/figures";
 import { Card, EmptyState, Page } from "@/components/ui/page";
 import { captureRequestContext, withRequestContext } from "@/lib/audit/context";
@@ -14,6 +16,7 @@ import { recordRefusal } from "@/lib/audit/write";
 import { currentMember } from "@/lib/auth/session";
 import { formatDay, isoDay } from "@/lib/format/date";
 import { formatMinutes } from "@/lib/format/minutes";
+import { listCampaigns } from "@/lib/campaigns/queries";
 import { hubForCoordinator } from "@/lib/hubs/queries";
 import { approveHubMemberAction, declineHubMemberAction } from "../actions";
 
@@ -31,6 +34,7 @@ export default async function HubPage({ params }: { params: Promise<{ id: string
     await withRequestContext({ ...context, path: `/hub/${id}` }, () => recordRefusal(member.id, "not a coordinator of this hub", { code: "forbidden" }));
     notFound();
   }
+  const campaigns = await listCampaigns(member.id, { hubId: hub.id });
   const categories = monthCategories(hub.months.map((m) => m.month));
   const given = hub.months.reduce((sum, m) => sum + m.givenMinutes, 0);
   const received = hub.months.reduce((sum, m) => sum + m.receivedMinutes, 0);
@@ -121,6 +125,22 @@ export default async function HubPage({ params }: { params: Promise<{ id: string
             )}
           </div>
         </Card>
+
+        <section aria-labelledby="hub-campaigns-heading">
+          <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
+            <h2 id="hub-campaigns-heading" className="text-xl font-semibold text-brand-900">
+              The hub&rsquo;s campaigns
+            </h2>
+            <ButtonLink href="/campaigns/new" variant="secondary">
+              Start a campaign
+            </ButtonLink>
+          </div>
+          {campaigns.length === 0 ? (
+            <EmptyState title="No campaigns yet">A campaign gathers members&rsquo; exchanges behind one aim, with its own pool of donated hours. Start one for the hub.</EmptyState>
+          ) : (
+            <CampaignGrid campaigns={campaigns} />
+          )}
+        </section>
 
         <Card aria-labelledby="hub-orgs-heading">
           <h2 id="hub-orgs-heading" className="mb-3 text-xl font-semibold text-brand-900">

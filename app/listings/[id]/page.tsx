@@ -67,6 +67,14 @@ export default async function ListingPage({ params, searchParams }: { params: Pa
                 </Link>
               </p>
             )}
+            {listing.campaign && (
+              <p className="mb-4 text-ink-muted" data-testid="listing-campaign">
+                Part of the campaign{" "}
+                <Link href={`/campaigns/${listing.campaign.id}`} className="link break-words">
+                  {listing.campaign.title}
+                </Link>
+              </p>
+            )}
             <p className="text-[1.05rem] leading-relaxed break-words whitespace-pre-line text-ink">{listing.description}</p>
             <dl className="mt-6 grid gap-x-6 gap-y-3 border-t border-line pt-5 sm:grid-cols-2">
               <div>

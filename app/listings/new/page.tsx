@@ -9,11 +9,12 @@ import { isoDay } from "@/lib/format/date";
 import { listSkillsForSelect } from "@/lib/listings/queries";
 import { bankToday } from "@/lib/listings/rules";
 import { listOwnOpenProjects } from "@/lib/projects/queries";
+import { campaignChoices } from "@/lib/campaigns/queries";
 import { firstParam, isUuid } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
 
-type Search = Promise<{ kind?: string | string[]; project?: string | string[] }>;
+type Search = Promise<{ kind?: string | string[]; project?: string | string[]; campaign?: string | string[] }>;
 const kindOf = (raw: string | string[] | undefined) => ((Array.isArray(raw) ? raw[0] : raw) === "request" ? "request" : "offer");
 
 export async function generateMetadata({ searchParams }: { searchParams: Search }): Promise<Metadata> {
@@ -24,14 +25,21 @@ export default async function NewListingPage({ searchParams }: { searchParams: S
   const search = await searchParams;
   const kind = kindOf(search.kind);
   const askedProject = firstParam(search.project)?.trim() ?? "";
+  const askedCampaign = firstParam(search.campaign)?.trim().toLowerCase() ?? "";
   const member = await currentMember();
   if (!member) {
-    const back = kind === "request" && isUuid(askedProject) ? `/listings/new?kind=request&project=${askedProject}` : `/listings/new?kind=${kind}`;
+    const back =
+      kind === "request" && isUuid(askedProject)
+        ? `/listings/new?kind=request&project=${askedProject}`
+        : isUuid(askedCampaign)
+          ? `/listings/new?kind=${kind}&campaign=${askedCampaign}`
+          : `/listings/new?kind=${kind}`;
     redirect("/signin?callbackUrl=" + encodeURIComponent(back));
   }
   const reason = whyCannotTrade(member);
-  const [skills, projects] = reason ? [[], []] : await Promise.all([listSkillsForSelect(), kind === "request" ? listOwnOpenProjects(member.id) : []]);
+  const [skills, projects, campaigns] = reason ? [[], [], []] : await Promise.all([listSkillsForSelect(), kind === "request" ? listOwnOpenProjects(member.id) : [], campaignChoices()]);
   const projectId = projects.some((p) => p.id === askedProject.toLowerCase()) ? askedProject.toLowerCase() : "";
+  const campaignId = campaigns.some((c) => c.id === askedCampaign) ? askedCampaign : "";
   const isOffer = kind === "offer";
 
   return (
@@ -45,10 +53,10 @@ export default async function NewListingPage({ searchParams }: { searchParams: S
       }
     >
       <nav aria-label="Kind" className="mb-6 flex flex-wrap gap-2">
-        <ButtonLink href="/listings/new?kind=offer" variant={isOffer ? "primary" : "secondary"} aria-current={isOffer ? "page" : undefined}>
+        <ButtonLink href={`/listings/new?kind=offer${campaignId ? `&campaign=${campaignId}` : ""}`} variant={isOffer ? "primary" : "secondary"} aria-current={isOffer ? "page" : undefined}>
           An offer
         </ButtonLink>
-        <ButtonLink href="/listings/new?kind=request" variant={isOffer ? "secondary" : "request"} aria-current={isOffer ? undefined : "page"}>
+        <ButtonLink href={`/listings/new?kind=request${campaignId ? `&campaign=${campaignId}` : ""}`} variant={isOffer ? "secondary" : "request"} aria-current={isOffer ? undefined : "page"}>
           A request
         </ButtonLink>
       </nav>
@@ -66,9 +74,10 @@ export default async function NewListingPage({ searchParams }: { searchParams: S
             kind={kind}
             skills={skills}
             projects={projects}
+            campaigns={campaigns}
             today={isoDay(bankToday())}
-            cancelHref={projectId ? `/projects/${projectId}` : "/listings"}
-            initial={projectId ? { title: "", description: "", skillId: "", tags: "", hours: "1", mins: "0", wantedBy: "", projectId } : undefined}
+            cancelHref={projectId ? `/projects/${projectId}` : campaignId ? `/campaigns/${campaignId}` : "/listings"}
+            initial={projectId || campaignId ? { title: "", description: "", skillId: "", tags: "", hours: "1", mins: "0", wantedBy: "", projectId, campaignId } : undefined}
           />
         </Card>
       )}

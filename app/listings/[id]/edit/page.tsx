@@ -8,6 +8,7 @@ import { isoDay } from "@/lib/format/date";
 import { getListingForEdit, listSkillsForSelect } from "@/lib/listings/queries";
 import { bankToday } from "@/lib/listings/rules";
 import { getProjectForEdit, listOwnOpenProjects } from "@/lib/projects/queries";
+import { campaignChoices } from "@/lib/campaigns/queries";
 import { splitMinutes } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +21,9 @@ export default async function EditListingPage({ params }: { params: Promise<{ id
   const listing = await getListingForEdit(id, member.id);
   if (!listing) notFound();
   const reason = whyCannotTrade(member);
-  const [skills, open] = reason ? [[], []] : await Promise.all([listSkillsForSelect(), listing.kind === "request" ? listOwnOpenProjects(member.id) : []]);
+  const [skills, open, campaigns] = reason
+    ? [[], [], []]
+    : await Promise.all([listSkillsForSelect(), listing.kind === "request" ? listOwnOpenProjects(member.id) : [], campaignChoices(listing.campaignId)]);
   // A request keeps a project it already has, even one that has since finished.
   const current = listing.projectId && !open.some((p) => p.id === listing.projectId) ? await getProjectForEdit(listing.projectId, member.id) : null;
   const projects = current ? [...open, { id: current.id, title: current.title }] : open;
@@ -39,6 +42,7 @@ export default async function EditListingPage({ params }: { params: Promise<{ id
             kind={listing.kind}
             skills={skills}
             projects={projects}
+            campaigns={campaigns}
             today={isoDay(bankToday())}
             listingId={listing.id}
             cancelHref={`/listings/${listing.id}`}
@@ -51,6 +55,7 @@ export default async function EditListingPage({ params }: { params: Promise<{ id
               mins: String(mins),
               wantedBy: listing.wantedBy ? isoDay(listing.wantedBy) : "",
               projectId: listing.projectId ?? "",
+              campaignId: listing.campaignId ?? "",
             }}
           />
         </Card>

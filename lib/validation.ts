@@ -123,3 +123,28 @@ export function firstParam(value: string | string[] | undefined): string | undef
   // Control characters never mean anything in a search or filter, and PostgreSQL refuses NUL.
   return first?.replace(new RegExp(CONTROL_CHARACTERS.source, "g"), "");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Form fields shared by the domain schemas (projects, campaigns)
+
+/** A string trimmed before it is checked; anything else as it came. */
+export const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : v);
+
+/** An id (trimmed), with the message a form shows when it is not one. */
+export const idField = (message: string) => z.preprocess(trimmed, z.guid({ error: message }));
+
+/**
+ * Required text, trimmed: `missing` when blank, then its length in characters, then no control
+ * characters (a lib call made directly gets the same check as a form through runAction).
+ */
+export function textField(name: string, min: number, max: number, missing: string) {
+  return z.preprocess(
+    trimmed,
+    z
+      .string({ error: missing })
+      .min(1, { error: missing, abort: true })
+      .min(min, { error: `Write at least ${min} characters for the ${name}.` })
+      .max(max, { error: `Keep the ${name} to ${max.toLocaleString("en-GB")} characters or fewer.` })
+      .refine(noControlCharacters, CONTROL_CHARACTERS_MESSAGE),
+  );
+}

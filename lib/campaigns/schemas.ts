@@ -3,7 +3,7 @@
 // input again, so every write is safe to call directly.
 import { z } from "zod";
 import { DONATION_MAX_MINUTES, DONATION_MIN_MINUTES, DONATION_NOTE_MAX_CHARS, REQUEST_KEY_MAX_CHARS, REQUEST_KEY_MIN_CHARS } from "../members/schemas";
-import { CONTROL_CHARACTERS_MESSAGE, foldTypedTime, noControlCharacters, numberFromText } from "../validation";
+import { CONTROL_CHARACTERS_MESSAGE, foldTypedTime, idField, noControlCharacters, numberFromText, textField, trimmed } from "../validation";
 
 export const CAMPAIGN_TITLE_MIN_CHARS = 3;
 export const CAMPAIGN_TITLE_MAX_CHARS = 120;
@@ -28,21 +28,8 @@ export { DONATION_MAX_MINUTES as POOL_MAX_MINUTES, DONATION_MIN_MINUTES as POOL_
 const CHECK = "Please check the highlighted fields.";
 export { CHECK as CHECK_FIELDS };
 
-const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : v);
 const asList = (v: unknown) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]);
-const idOf = (message: string) => z.preprocess(trimmed, z.guid({ error: message }));
 
-function text(name: string, min: number, max: number, missing: string) {
-  return z.preprocess(
-    trimmed,
-    z
-      .string({ error: missing })
-      .min(1, { error: missing, abort: true })
-      .min(min, { error: `Write at least ${min} characters for the ${name}.` })
-      .max(max, { error: `Keep the ${name} to ${max.toLocaleString("en-GB")} characters or fewer.` })
-      .refine(noControlCharacters, CONTROL_CHARACTERS_MESSAGE),
-  );
-}
 
 /** "YYYY-MM-DD" to a date at UTC midnight (how date columns are stored). */
 function day(missing: string) {
@@ -77,7 +64,7 @@ const requiredRequestKey = z
   .min(REQUEST_KEY_MIN_CHARS, "The form's one-time key is not valid; reload the page.")
   .max(REQUEST_KEY_MAX_CHARS, "The form's one-time key is not valid; reload the page.");
 
-export const campaignIdSchema = idOf("That campaign was not found.");
+export const campaignIdSchema = idField("That campaign was not found.");
 
 const skillIds = z.preprocess(
   asList,
@@ -129,9 +116,9 @@ const targetMinutes = z.preprocess(
 );
 
 const campaignFields = {
-  title: text("title", CAMPAIGN_TITLE_MIN_CHARS, CAMPAIGN_TITLE_MAX_CHARS, "Give the campaign a title."),
-  aim: text("aim", CAMPAIGN_AIM_MIN_CHARS, CAMPAIGN_AIM_MAX_CHARS, "Say what the campaign aims to achieve."),
-  whyItMatters: text("reason it matters", CAMPAIGN_WHY_MIN_CHARS, CAMPAIGN_WHY_MAX_CHARS, "Say why it matters to patients, carers or staff."),
+  title: textField("title", CAMPAIGN_TITLE_MIN_CHARS, CAMPAIGN_TITLE_MAX_CHARS, "Give the campaign a title."),
+  aim: textField("aim", CAMPAIGN_AIM_MIN_CHARS, CAMPAIGN_AIM_MAX_CHARS, "Say what the campaign aims to achieve."),
+  whyItMatters: textField("reason it matters", CAMPAIGN_WHY_MIN_CHARS, CAMPAIGN_WHY_MAX_CHARS, "Say why it matters to patients, carers or staff."),
   startsOn: day("Enter the day it starts."),
   endsOn: day("Enter the day it ends."),
   targetHours: targetMinutes,
@@ -194,7 +181,7 @@ export const spendCampaignPoolSchema = z.preprocess(
   foldTypedTime("minutes"),
   z.object({
     campaignId: campaignIdSchema,
-    listingId: idOf("Choose one of the campaign's open requests."),
+    listingId: idField("Choose one of the campaign's open requests."),
     minutes: poolMinutes("pay from the pool"),
     note,
     requestKey: requiredRequestKey,

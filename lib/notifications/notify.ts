@@ -17,16 +17,29 @@ export interface NewNotification {
 }
 
 export async function notify(tx: Tx, n: NewNotification): Promise<void> {
-  const member = await tx.user.findUnique({ where: { id: n.memberId }, select: { emailOptOut: true, status: true } });
-  if (!member || member.status === "closed") return;
-  await tx.notification.create({
-    data: {
-      memberId: n.memberId,
+  await notifyEach(tx, [n.memberId], n);
+}
+
+/**
+ * The same notification to several members in one insert (the followers of a project): closed
+ * accounts are skipped, and each member's email opt-out is honoured as notify() does.
+ */
+export async function notifyEach(tx: Tx, memberIds: string[], n: Omit<NewNotification, "memberId">): Promise<void> {
+  if (memberIds.length === 0) return;
+  const members = await tx.user.findMany({
+    where: { id: { in: memberIds }, status: { not: "closed" } },
+    select: { id: true, emailOptOut: true },
+    orderBy: { id: "asc" },
+  });
+  if (members.length === 0) return;
+  await tx.notification.createMany({
+    data: members.map((member) => ({
+      memberId: member.id,
       kind: n.kind,
       title: n.title.slice(0, 200),
       body: n.body.slice(0, MAX_NOTIFICATION_BODY),
       link: n.link ?? null,
       emailPending: !member.emailOptOut.includes(n.kind),
-    },
+    })),
   });
 }

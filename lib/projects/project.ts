@@ -3,7 +3,7 @@
 import type { Tx } from "../members/guard";
 import { conflict, forbidden, notFound } from "../errors";
 import type { NotificationKind } from "../notifications/kinds";
-import { MAX_NOTIFICATION_BODY } from "../notifications/notify";
+import { notifyEach } from "../notifications/notify";
 import type { ProjectStageValue } from "./stages";
 
 export const PROJECT_NOUN = "That project";
@@ -50,26 +50,15 @@ export function refuseIfFinished(project: LockedProject, what: string): void {
 
 /**
  * Tells everyone who follows the project (but the member who made the change) what happened: one
- * notification each, as lib/notifications/notify.ts writes them (closed accounts skipped, email
- * pending unless the follower turned this kind off), in two statements however many follow.
+ * notification each through notifyEach (closed accounts skipped, email pending unless the
+ * follower turned this kind off), in three statements however many follow.
  */
 export async function notifyFollowers(tx: Tx, project: LockedProject, actorId: string, message: { title: string; body: string }): Promise<void> {
   const followers = await tx.projectFollower.findMany({
-    where: { projectId: project.id, memberId: { not: actorId }, member: { status: { not: "closed" } } },
-    orderBy: { memberId: "asc" },
-    select: { member: { select: { id: true, emailOptOut: true } } },
+    where: { projectId: project.id, memberId: { not: actorId } },
+    select: { memberId: true },
   });
-  if (followers.length === 0) return;
-  await tx.notification.createMany({
-    data: followers.map(({ member }) => ({
-      memberId: member.id,
-      kind: KIND,
-      title: message.title.slice(0, 200),
-      body: message.body.slice(0, MAX_NOTIFICATION_BODY),
-      link: projectLink(project.id),
-      emailPending: !member.emailOptOut.includes(KIND),
-    })),
-  });
+  await notifyEach(tx, followers.map((f) => f.memberId), { kind: KIND, ...message, link: projectLink(project.id) });
 }
 
 const KIND: NotificationKind = "project.updated";

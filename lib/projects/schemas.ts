@@ -2,6 +2,7 @@
 // (the same as the CHECK constraints on projects, project_stage_changes and pdsa_cycles). The
 // server actions and the lib writes parse with these; each lib write parses its input again.
 import { z } from "zod";
+import { idField, textField, trimmed } from "../validation";
 import { PROJECT_STAGES } from "./stages";
 
 export const PROJECT_TITLE_MIN_CHARS = 3;
@@ -30,20 +31,8 @@ export const DECISION_LABELS: Record<PdsaDecisionValue, { label: string; hint: s
   abandon: { label: "Abandon", hint: "It did not help: stop, and try a different change." },
 };
 
-const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : v);
 const blankAsNull = (v: unknown) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : trimmed(v));
-const idOf = (message: string) => z.preprocess(trimmed, z.guid({ error: message }));
 
-function text(name: string, min: number, max: number, missing: string) {
-  return z.preprocess(
-    trimmed,
-    z
-      .string({ error: missing })
-      .min(1, { error: missing, abort: true })
-      .min(min, { error: `Write at least ${min} characters for the ${name}.` })
-      .max(max, { error: `Keep the ${name} to ${max.toLocaleString("en-GB")} characters or fewer.` }),
-  );
-}
 
 /** Optional text: blank is null. */
 function optionalText(name: string, max: number) {
@@ -61,14 +50,14 @@ const requestKey = z.preprocess(
   z.string().min(REQUEST_KEY_MIN_CHARS).max(REQUEST_KEY_MAX_CHARS).optional(),
 );
 
-export const projectIdSchema = idOf("That project was not found.");
+export const projectIdSchema = idField("That project was not found.");
 const stageSchema = z.enum(PROJECT_STAGES, { error: "Choose a stage of the method." });
 
 const projectFields = {
-  title: text("title", PROJECT_TITLE_MIN_CHARS, PROJECT_TITLE_MAX_CHARS, "Give the project a title."),
-  aim: text("aim", AIM_MIN_CHARS, AIM_MAX_CHARS, "Say what the project aims to improve."),
-  measures: text("measures", MEASURES_MIN_CHARS, MEASURES_MAX_CHARS, "Say how you will know a change is an improvement."),
-  setting: text("setting", SETTING_MIN_CHARS, SETTING_MAX_CHARS, "Say where the work happens."),
+  title: textField("title", PROJECT_TITLE_MIN_CHARS, PROJECT_TITLE_MAX_CHARS, "Give the project a title."),
+  aim: textField("aim", AIM_MIN_CHARS, AIM_MAX_CHARS, "Say what the project aims to improve."),
+  measures: textField("measures", MEASURES_MIN_CHARS, MEASURES_MAX_CHARS, "Say how you will know a change is an improvement."),
+  setting: textField("setting", SETTING_MIN_CHARS, SETTING_MAX_CHARS, "Say where the work happens."),
 };
 
 export const createProjectSchema = z.object({
@@ -96,9 +85,9 @@ export const setProjectFinishedSchema = z.object({
 export type SetProjectFinishedInput = z.output<typeof setProjectFinishedSchema>;
 
 const cycleFields = {
-  title: text("change tested", CYCLE_TITLE_MIN_CHARS, CYCLE_TITLE_MAX_CHARS, "Name the change you are testing."),
-  plan: text("plan", CYCLE_TEXT_MIN_CHARS, CYCLE_TEXT_MAX_CHARS, "Describe the plan: who, what, where and when."),
-  prediction: text("prediction", CYCLE_TEXT_MIN_CHARS, CYCLE_TEXT_MAX_CHARS, "Say what you predict will happen."),
+  title: textField("change tested", CYCLE_TITLE_MIN_CHARS, CYCLE_TITLE_MAX_CHARS, "Name the change you are testing."),
+  plan: textField("plan", CYCLE_TEXT_MIN_CHARS, CYCLE_TEXT_MAX_CHARS, "Describe the plan: who, what, where and when."),
+  prediction: textField("prediction", CYCLE_TEXT_MIN_CHARS, CYCLE_TEXT_MAX_CHARS, "Say what you predict will happen."),
 };
 
 export const addCycleSchema = z.object({ projectId: projectIdSchema, ...cycleFields, requestKey });
@@ -110,7 +99,7 @@ export type AddCycleInput = z.output<typeof addCycleSchema>;
  */
 export const updateCycleSchema = z
   .object({
-    cycleId: idOf("That PDSA cycle was not found."),
+    cycleId: idField("That PDSA cycle was not found."),
     ...cycleFields,
     happened: optionalText("account of what happened", CYCLE_TEXT_MAX_CHARS),
     learned: optionalText("account of what was learned", CYCLE_TEXT_MAX_CHARS),

@@ -3,35 +3,24 @@ import Link from "next/link";
 import { AdminsOnly } from "@/components/admin/admins-only";
 import { ChartTable } from "@/components/charts/chart-table";
 import { HorizontalBarChart } from "@/components/charts/horizontal-bar-chart";
-import { VerticalBarChart, type ChartCategory } from "@/components/charts/vertical-bar-chart";
+import { monthCategories } from "@/components/charts/months";
+import { PeriodForm } from "@/components/charts/period-form";
+import { VerticalBarChart } from "@/components/charts/vertical-bar-chart";
 import { ThemeTags } from "@/components/excellence/theme-tags";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/field";
 import { Card, EmptyState, Page } from "@/components/ui/page";
 import { adminForPage } from "@/lib/admin/page";
 import { now } from "@/lib/clock";
 import { excellenceThemes } from "@/lib/excellence/queries";
 import { EXCELLENCE_THEMES, THEME_LABELS } from "@/lib/excellence/themes";
 import { formatDay, isoDay } from "@/lib/format/date";
-import { monthsFromParam, REPORT_MONTH_CHOICES } from "@/lib/reports/queries";
+import { monthsFromParam } from "@/lib/reports/queries";
 import { firstParam } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Excellence" };
 export const dynamic = "force-dynamic";
 
-const monthShort = new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" });
-const monthLong = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 const count = new Intl.NumberFormat("en-GB");
-
-function monthCategories(months: string[]): ChartCategory[] {
-  return months.map((month, i) => {
-    const d = new Date(`${month}-01T00:00:00Z`);
-    const lines = [monthShort.format(d).slice(0, 3)];
-    if (i === 0 || d.getUTCMonth() === 0) lines.push(String(d.getUTCFullYear()));
-    return { name: monthLong.format(d), lines };
-  });
-}
 
 export default async function AdminExcellencePage({ searchParams }: { searchParams: Promise<{ months?: string | string[] }> }) {
   const admin = await adminForPage("/admin/excellence");
@@ -49,23 +38,7 @@ export default async function AdminExcellencePage({ searchParams }: { searchPara
       title="Reports of excellence"
       intro="What members recognise in each other's work: the themes across their reports, how many are written each month, and which themes are recognised in which professions."
     >
-      <form method="get" action="/admin/excellence" className="mb-2 flex flex-wrap items-end gap-3">
-        <div className="w-56 space-y-1.5">
-          <label htmlFor="months" className="block font-semibold text-ink">
-            Period
-          </label>
-          <Select id="months" name="months" defaultValue={String(months)}>
-            {REPORT_MONTH_CHOICES.map((m) => (
-              <option key={m} value={m}>
-                Last {m} months
-              </option>
-            ))}
-          </Select>
-        </div>
-        <Button type="submit" variant="secondary">
-          Show
-        </Button>
-      </form>
+      <PeriodForm action="/admin/excellence" months={months} />
       <p className="mb-6 max-w-prose text-sm text-ink-muted">
         Reports written from {formatDay(report.from)} to {formatDay(lastDay)} (calendar months in UTC, this month so far included):{" "}
         <strong className="text-ink" data-testid="excellence-total">

@@ -5,12 +5,16 @@
 // ledger with a filter, an admin statement deep in the busiest member's history; and, as the
 // ceilings, a trivial page rendered per request (the sign-in "check your email" page, no data)
 // and a static file. Before them, on the freshly started server, a full CSV export of every
-// transfer, streamed, while the server's resident memory is sampled. Prints requests per second, p50 and p99 for each, each real page's
-// share of the trivial page's rate, the server's peak memory, and last one JSON line.
+// transfer, streamed, while the server's resident memory is sampled. Prints requests per second,
+// p50 and p99 for each, the CPU each request used in the server and in PostgreSQL (from /proc),
+// each real page's share of the trivial page's rate, the server's peak memory, and last one JSON
+// line.
 //
 //   BENCH_SECONDS       seconds per page (default 10, after 2 s of warm-up)
 //   BENCH_CONNECTIONS   concurrent connections (default 16)
 //   BENCH_SKIP_EXPORT   1: leave out the CSV export
+//   BENCH_PAGES         only the real pages whose names contain one of these comma-separated
+//                       words (the ceilings always run), e.g. "search,ledger"
 //   BENCH_SERVER_NODE_OPTIONS   NODE_OPTIONS for `next start` only (e.g. --max-old-space-size=256)
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -68,6 +72,23 @@ function rssMb(pid: number): number {
   return kb / 1024;
 }
 
+// CPU time (user + system, in ms) used so far by these processes, from /proc/<pid>/stat in clock
+// ticks of 10 ms. With `children`, also the time of their children that have exited (a
+// PostgreSQL backend that closes is counted in its postmaster's).
+function cpuMs(pids: number[], children = false): number {
+  let ticks = 0;
+  for (const p of pids) {
+    const stat = safeRead(`/proc/${p}/stat`);
+    if (!stat) continue;
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks += Number(f[11]) + Number(f[12]) + (children ? Number(f[13]) + Number(f[14]) : 0);
+  }
+  return ticks * 10;
+}
+/** The CPU used so far by every PostgreSQL process on the machine, and by those that have exited. */
+const postgresCpuMs = () =>
+  cpuMs(safeList("/proc").filter((p) => /^\d+$/.test(p) && safeRead(`/proc/${p}/comm`).trim() === "postgres").map(Number), true);
+
 class MemoryWatch {
   peak = 0;
   private timer: NodeJS.Timeout;
@@ -101,17 +122,25 @@ interface Measured {
   errors: number;
   /** Mean response size in kilobytes (body and headers, as autocannon counts them). */
   kb: number;
+  /** CPU used per request: by the server (next start and its children) and by PostgreSQL. */
+  serverCpuMs: number;
+  postgresCpuMs: number;
   share?: number;
 }
 
-async function drive(base: string, target: Target): Promise<Measured> {
+async function drive(base: string, target: Target, serverPid: number): Promise<Measured> {
   const options = { url: base + target.path, connections: CONNECTIONS, headers: target.cookie ? { cookie: target.cookie } : {} };
   await autocannon({ ...options, duration: 2 });
+  const server0 = cpuMs(descendants(serverPid));
+  const postgres0 = postgresCpuMs();
   const r = await autocannon({ ...options, duration: SECONDS });
+  const n = Math.max(1, r.requests.total);
+  const serverCpuMs = (cpuMs(descendants(serverPid)) - server0) / n;
+  const postgresCpu = (postgresCpuMs() - postgres0) / n;
   // A page that answered nothing (the server gone) counts as failing, not as fast.
   const errors = r.errors + r.timeouts + r.non2xx + (r.requests.total === 0 ? 1 : 0);
   const kb = r.requests.total > 0 ? r.throughput.total / r.requests.total / 1024 : 0;
-  return { name: target.name, path: target.path, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors, kb };
+  return { name: target.name, path: target.path, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors, kb, serverCpuMs, postgresCpuMs: postgresCpu };
 }
 
 async function analyze(url: string): Promise<void> {
@@ -217,6 +246,8 @@ async function main(): Promise<void> {
       { name: "trivial dynamic page (ceiling)", path: "/signin/check-email", ceiling: "dynamic" },
       { name: "static file (ceiling)", path: "/icon.svg", ceiling: "static" },
     ];
+    const only = process.env.BENCH_PAGES?.split(",").map((w) => w.trim().toLowerCase()).filter(Boolean);
+    if (only?.length) targets.splice(0, targets.length, ...targets.filter((t) => t.ceiling || only.some((w) => t.name.toLowerCase().includes(w))));
     for (const t of targets) {
       const res = await fetch(base + t.path, { headers: t.cookie ? { cookie: t.cookie } : {}, redirect: "manual" });
       if (res.status !== 200) throw new Error(`${t.path} answered ${res.status}, not 200: check the bank and the sessions`);
@@ -241,18 +272,18 @@ async function main(): Promise<void> {
     const watch = new MemoryWatch(app.pid!);
     const results: Measured[] = [];
     for (const t of targets) {
-      const m = await drive(base, t);
+      const m = await drive(base, t, app.pid!);
       results.push(m);
-      log(`${t.name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.kb.toFixed(0)} KB${m.errors ? `, ${m.errors} errors` : ""}`);
+      log(`${t.name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.kb.toFixed(0)} KB, CPU per request ${m.serverCpuMs.toFixed(1)} ms server + ${m.postgresCpuMs.toFixed(1)} ms PostgreSQL${m.errors ? `, ${m.errors} errors` : ""}`);
     }
     const serverPeakMb = watch.stop();
     const trivial = results.find((r, i) => targets[i]!.ceiling === "dynamic")!;
     for (const [i, r] of results.entries()) if (!targets[i]!.ceiling) r.share = r.rps / trivial.rps;
 
     console.log("");
-    console.log(`| page | req/s | p50 ms | p99 ms | KB | share of trivial page |`);
-    console.log(`|---|---|---|---|---|---|`);
-    for (const r of results) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.kb.toFixed(0)} | ${r.share === undefined ? "" : r.share.toFixed(2)} |`);
+    console.log(`| page | req/s | p50 ms | p99 ms | KB | CPU ms per request: server, PostgreSQL | share of trivial page |`);
+    console.log(`|---|---|---|---|---|---|---|`);
+    for (const r of results) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.kb.toFixed(0)} | ${r.serverCpuMs.toFixed(1)}, ${r.postgresCpuMs.toFixed(1)} | ${r.share === undefined ? "" : r.share.toFixed(2)} |`);
     console.log("");
     const real = results.filter((r) => r.share !== undefined);
     const goals = {
@@ -269,8 +300,9 @@ async function main(): Promise<void> {
         benchWeb: {
           connections: CONNECTIONS,
           seconds: SECONDS,
+          ...(only?.length ? { onlyPages: only } : {}),
           bank: { members: Number(counts.members), transfers: Number(counts.transfers) },
-          pages: results.map((r) => ({ name: r.name, path: r.path, rps: Math.round(r.rps), p50: r.p50, p99: r.p99, kb: Math.round(r.kb), share: r.share === undefined ? null : Number(r.share.toFixed(2)), errors: r.errors })),
+          pages: results.map((r) => ({ name: r.name, path: r.path, rps: Math.round(r.rps), p50: r.p50, p99: r.p99, kb: Math.round(r.kb), cpuMs: { server: Number(r.serverCpuMs.toFixed(1)), postgres: Number(r.postgresCpuMs.toFixed(1)) }, share: r.share === undefined ? null : Number(r.share.toFixed(2)), errors: r.errors })),
           serverRssMb: { idle: Math.round(idleMb), peak: Math.round(serverPeakMb) },
           export: exportFigures && { ...exportFigures, megabytes: Math.round(exportFigures.megabytes), seconds: Number(exportFigures.seconds.toFixed(1)), peakRssMb: Math.round(exportFigures.peakRssMb) },
           goals,

@@ -2,15 +2,14 @@ import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { isAdmin } from "@/lib/admin/page";
 import { currentMember } from "@/lib/auth/session";
-import { countOpenDisputes } from "@/lib/disputes/count";
-import { countPendingMembers } from "@/lib/members/queries";
+import { adminTabCounts } from "@/lib/disputes/count";
 
 // The admin area's tabs. Each page checks for itself that the member is an admin (adminForPage);
 // the tabs are only drawn for admins.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const member = await currentMember();
   if (!isAdmin(member)) return children;
-  const [pending, disputes] = await Promise.all([countPendingMembers(), countOpenDisputes()]);
+  const { pending, disputes } = await adminTabCounts();
   return (
     <>
       <AdminNav

@@ -203,6 +203,9 @@ export async function hubForCoordinator(viewer: { id: string; role: string }, hu
 /** The hub a member belongs to (for browse's "only my hub"), with its name; or null. */
 export async function hubOf(memberId: string, database: PrismaClient = db()): Promise<{ id: string; name: string } | null> {
   if (!isUuid(memberId)) return null;
-  const m = await database.user.findUnique({ where: { id: memberId }, select: { organisation: { select: { hub: { select: { id: true, name: true } } } } } });
-  return m?.organisation?.hub ?? null;
+  // One query (a nested select would send three).
+  const [hub] = await database.$queryRaw<{ id: string; name: string }[]>`
+    SELECT h.id, h.name FROM members m JOIN organisations o ON o.id = m.organisation_id JOIN hubs h ON h.id = o.hub_id
+     WHERE m.id = ${memberId}::uuid`;
+  return hub ?? null;
 }

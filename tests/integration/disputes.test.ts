@@ -3,7 +3,9 @@
 // changing nothing, two admins settling the same dispute at once, and what the admin pages read.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { adminTabCounts, countOpenDisputes } from "../../lib/disputes/count";
 import { getExchangeForAdmin, listDisputes } from "../../lib/disputes/queries";
+import { countPendingMembers } from "../../lib/members/queries";
 import { resolveDispute } from "../../lib/disputes/resolve";
 import { RESOLUTION_NOTE_MAX_CHARS } from "../../lib/disputes/schemas";
 import { acceptExchange } from "../../lib/exchanges/accept-exchange";
@@ -411,5 +413,22 @@ describe("what admins read", () => {
   it("returns null for an unknown exchange or an id that is not a uuid", async () => {
     expect(await getExchangeForAdmin(randomUUID(), prisma)).toBeNull();
     expect(await getExchangeForAdmin("not-an-id", prisma)).toBeNull();
+  });
+});
+
+describe("the admin tabs' counts", () => {
+  it("counts disputed exchanges and members waiting for approval in one query, as the separate counts do", async () => {
+    const before = await adminTabCounts(prisma);
+    expect(before).toEqual({ pending: await countPendingMembers(prisma), disputes: await countOpenDisputes(prisma) });
+    // Two disputes (one then settled), a confirmed exchange; a member waiting with a profile, one without.
+    await exchangeUntil("disputed");
+    const settled = await exchangeUntil("disputed");
+    await resolveDispute(admin.id, { exchangeId: settled.id, outcome: "recorded", note: NOTE }, prisma);
+    await exchangeUntil("confirmed");
+    await createMember(prisma, { status: "pending" });
+    await createMember(prisma, { status: "pending", profileDone: false });
+    const after = await adminTabCounts(prisma);
+    expect(after).toEqual({ pending: before.pending + 1, disputes: before.disputes + 1 });
+    expect(after).toEqual({ pending: await countPendingMembers(prisma), disputes: await countOpenDisputes(prisma) });
   });
 });

@@ -8,7 +8,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { hubOf } from "@/lib/hubs/queries";
 import { currentMember, whyCannotTrade } from "@/lib/auth/session";
 import {
-  countPublicListings,
+  anyPublicListings,
   hasFilters,
   organisationNameOf,
   listRegionsForSelect,
@@ -49,7 +49,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
   const canPost = member !== null && whyCannotTrade(member) === null;
   const filtered = hasFilters(filters);
   // Without filters the total already says whether there is anything at all.
-  const anyAtAll = result.total > 0 || (filtered && (await countPublicListings()) > 0);
+  const anyAtAll = result.total > 0 || (filtered && (await anyPublicListings()));
 
   const newButtons = canPost ? (
     <>

@@ -246,9 +246,17 @@ function toPublicListing(r: BrowseRow): PublicListing {
   };
 }
 
-/** How many open listings of active members there are at all (for the empty state). */
-export async function countPublicListings(database: PrismaClient = db()): Promise<number> {
-  return database.listing.count({ where: { status: "open", owner: { status: "active" } } });
+/**
+ * Whether any active member has an open listing at all (for the empty state). An existence test
+ * that stops at the first, through the (status, created_at) index: counting them all took about
+ * 200 ms of PostgreSQL's time on the large bank, for every search that matched nothing.
+ */
+export async function anyPublicListings(database: PrismaClient = db()): Promise<boolean> {
+  const rows = await database.$queryRaw<{ one: number }[]>`
+    SELECT 1 AS one FROM listings l JOIN members m ON m.id = l.owner_id
+     WHERE l.status = 'open' AND m.status = 'active'
+     ORDER BY l.created_at DESC LIMIT 1`;
+  return rows.length > 0;
 }
 
 // ---------------------------------------------------------------------------------------------

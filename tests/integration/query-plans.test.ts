@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { listMyExchanges, exchangesNeedingAction, countWaitingOnMe } from "../../lib/exchanges/queries";
 import { statementCsv, transfersCsv } from "../../lib/ledger-admin/csv";
 import { accountStatement, listTransfers } from "../../lib/ledger-admin/queries";
-import { getListingForViewer, searchListings } from "../../lib/listings/queries";
+import { anyPublicListings, getListingForViewer, searchListings } from "../../lib/listings/queries";
 import { getAccountFigures, getMyProfile, getPublicProfile, getStatement } from "../../lib/members/queries";
 import { seedLargeBank, type LargeBankSummary } from "../../lib/seed/large";
 import { useTestDatabase } from "../helpers/db";
@@ -114,6 +114,10 @@ const pages: [string, () => Promise<unknown>][] = [
   ["search with text and filters", () => searchListings({ q: "process mapping", kind: "offer", skillId, organisationId: null, organisationName: "", regionId: null, page: 1 }, prisma)],
   ["search, a later page", () => searchListings({ q: "driver diagram", kind: null, skillId: null, organisationId: null, organisationName: "", regionId: null, page: 2 }, prisma)],
   ["search with text in any kind", () => searchListings({ q: "run chart", kind: null, skillId: null, organisationId: null, organisationName: "", regionId: null, page: 1 }, prisma)],
+  ["a search that matches nothing, then whether anything is open at all", async () => {
+    await searchListings({ q: "zzqqxx", kind: "offer", skillId: null, organisationId: null, organisationName: "", regionId: null, page: 1 }, prisma);
+    return anyPublicListings(prisma);
+  }],
   ["browse by part of an organisation's name", () => searchListings({ q: "", kind: null, skillId: null, organisationId: null, organisationName, regionId: null, page: 1 }, prisma)],
   [
     "a member's dashboard",

@@ -12,8 +12,8 @@ import { CONTROL_CHARACTERS_MESSAGE, filterDay, firstParam, isUuid, noControlCha
 import { MAX_TRANSFER_MINUTES } from "../ledger";
 
 /** Rows per page of the transfer list and of a statement. */
-export const TRANSFER_PAGE_SIZE = 50;
-export const STATEMENT_PAGE_SIZE = 50;
+export const TRANSFER_PAGE_SIZE = 25;
+export const STATEMENT_PAGE_SIZE = 25;
 /** The most accounts the picker lists for one search. */
 export const ACCOUNT_SEARCH_LIMIT = 25;
 export const ACCOUNT_SEARCH_MAX_CHARS = 100;

@@ -172,6 +172,17 @@ describe("query plans on a scaled-down large bank", () => {
     expect(skips).toEqual([]);
   });
 
+  it("reads related rows in the same statement (relationJoins): an exchange with both parties and their organisations, a listing with its owner", async () => {
+    const exchanges = await recording(() => exchangesNeedingAction(bank.busiestMemberId, 5, prisma));
+    expect(exchanges.map((s) => s.text)).toHaveLength(1);
+    expect(exchanges[0]!.text).toMatch(/LATERAL/i);
+    const offer = await recording(() => getListingForViewer(offerId, bank.typicalMemberId, prisma));
+    // The listing with its owner, skill, organisation, region and campaign at once; then the
+    // viewer's own facts. Each statement's main table is its "t0".
+    expect(offer.filter((s) => /FROM "public"\."listings" AS "t0"/.test(s.text))).toHaveLength(1);
+    expect(offer.filter((s) => /FROM "public"\."(organisations|regions|skills|campaigns)" AS "t0"/.test(s.text)).map((s) => s.text)).toEqual([]);
+  });
+
   it("catches a full scan when there is one (the check can fail)", async () => {
     const problems = await planProblems([{ text: `SELECT count(*) FROM ledger_entries WHERE amount_minutes = $1`, values: [60] }]);
     expect(problems).toHaveLength(1);

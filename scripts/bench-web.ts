@@ -131,11 +131,11 @@ interface Measured {
 async function drive(base: string, target: Target, serverPid: number): Promise<Measured> {
   const options = { url: base + target.path, connections: CONNECTIONS, headers: target.cookie ? { cookie: target.cookie } : {} };
   await autocannon({ ...options, duration: 2 });
-  const server0 = cpuMs(descendants(serverPid));
+  const server0 = cpuMs(descendants(serverPid), true);
   const postgres0 = postgresCpuMs();
   const r = await autocannon({ ...options, duration: SECONDS });
   const n = Math.max(1, r.requests.total);
-  const serverCpuMs = (cpuMs(descendants(serverPid)) - server0) / n;
+  const serverCpuMs = (cpuMs(descendants(serverPid), true) - server0) / n;
   const postgresCpu = (postgresCpuMs() - postgres0) / n;
   // A page that answered nothing (the server gone) counts as failing, not as fast.
   const errors = r.errors + r.timeouts + r.non2xx + (r.requests.total === 0 ? 1 : 0);
@@ -247,7 +247,10 @@ async function main(): Promise<void> {
       { name: "static file (ceiling)", path: "/icon.svg", ceiling: "static" },
     ];
     const only = process.env.BENCH_PAGES?.split(",").map((w) => w.trim().toLowerCase()).filter(Boolean);
-    if (only?.length) targets.splice(0, targets.length, ...targets.filter((t) => t.ceiling || only.some((w) => t.name.toLowerCase().includes(w))));
+    if (only?.length) {
+      targets.splice(0, targets.length, ...targets.filter((t) => t.ceiling || only.some((w) => t.name.toLowerCase().includes(w))));
+      if (targets.every((t) => t.ceiling)) throw new Error(`BENCH_PAGES=${process.env.BENCH_PAGES} names none of the pages`);
+    }
     for (const t of targets) {
       const res = await fetch(base + t.path, { headers: t.cookie ? { cookie: t.cookie } : {}, redirect: "manual" });
       if (res.status !== 200) throw new Error(`${t.path} answered ${res.status}, not 200: check the bank and the sessions`);

@@ -5,11 +5,8 @@
 // 3.6 ms of PostgreSQL time per request planning (docs/SCALING.md).
 //
 // Not named, and so planned each time as before:
-// - full-text searches that use the text index (`@@`) or rank (`ts_rank`), whose best plan
-//   depends on how common the words are (a generic plan cannot know). A search that walks the
-//   newest listings testing each with `ts_match_vq` (lib/listings/queries.ts) is named: no index
-//   serves that function, so its plan is the same whatever the words, and planning it took
-//   about 1 ms of each search's 6 ms of PostgreSQL time on the large bank;
+// - full-text searches, whose best plan depends on how common the words are (a generic plan
+//   cannot know);
 // - very long statements, and any beyond the first MAX_NAMED distinct texts (a statement with an
 //   `IN (...)` list has a text per list length): prepared statements live as long as the
 //   connection, so their number must stay bounded.
@@ -24,7 +21,7 @@ const names = new Map<string, string>();
 export function statementName(sql: string): string | undefined {
   const known = names.get(sql);
   if (known) return known;
-  if (names.size >= MAX_NAMED || sql.length > MAX_NAMED_SQL_CHARS || /@@|ts_rank/.test(sql)) return undefined;
+  if (names.size >= MAX_NAMED || sql.length > MAX_NAMED_SQL_CHARS || /tsquery|ts_match_vq/.test(sql)) return undefined;
   const name = `tb_${createHash("sha256").update(sql).digest("base64url").slice(0, 24)}`;
   names.set(sql, name);
   return name;

@@ -149,7 +149,7 @@ export async function hubForCoordinator(viewer: { id: string; role: string }, hu
   if (!viewerIs) return null;
   const hub = await database.hub.findUnique({
     where: { id: hubId },
-    select: { id: true, name: true, description: true, coordinators: { select: { member: { select: { name: true } } } } },
+    select: { id: true, name: true, description: true, coordinators: { select: { member: { select: { name: true } } }, orderBy: { createdAt: "asc" } } },
   });
   if (!hub) return null;
   const until = now().toISOString();

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { adminTabCounts } from "@/lib/admin/overview";
 import { isAdmin } from "@/lib/admin/page";
 import { currentMember } from "@/lib/auth/session";
-import { adminTabCounts } from "@/lib/disputes/count";
 
 // The admin area's tabs. Each page checks for itself that the member is an admin (adminForPage);
 // the tabs are only drawn for admins.

@@ -1,5 +1,6 @@
 // The figures on the admin overview: who is waiting, how many members the bank has by status, and
-// the most recent audit entries. Read only by the overview page, after its admin check.
+// the most recent audit entries; and the counts on the admin tabs. Read only by the admin pages,
+// after their admin check.
 import { db, type PrismaClient } from "../db/client";
 import type { MemberStatus } from "../db/generated/client";
 
@@ -13,11 +14,21 @@ export interface AdminOverview {
 
 export const RECENT_AUDIT_ROWS = 8;
 
+/**
+ * The admin tabs' two counts, in one query: members waiting for approval (pending, their profile
+ * done) and disputed exchanges waiting for an admin.
+ */
+export async function adminTabCounts(database: PrismaClient = db()): Promise<{ pending: number; disputes: number }> {
+  const [row] = await database.$queryRaw<{ pending: number; disputes: number }[]>`
+    SELECT (SELECT count(*)::int FROM members WHERE status = 'pending' AND profile_done_at IS NOT NULL) AS pending,
+           (SELECT count(*)::int FROM exchanges WHERE state = 'disputed') AS disputes`;
+  return { pending: row?.pending ?? 0, disputes: row?.disputes ?? 0 };
+}
+
 export async function getAdminOverview(database: PrismaClient = db()): Promise<AdminOverview> {
-  const [byStatus, pendingReady, openDisputes, openExchanges, recent] = await Promise.all([
+  const [byStatus, { pending: pendingReady, disputes: openDisputes }, openExchanges, recent] = await Promise.all([
     database.user.groupBy({ by: ["status"], _count: { _all: true } }),
-    database.user.count({ where: { status: "pending", profileDoneAt: { not: null } } }),
-    database.exchange.count({ where: { state: "disputed" } }),
+    adminTabCounts(database),
     database.exchange.count({ where: { state: { in: ["proposed", "accepted", "delivered"] } } }),
     database.auditLog.findMany({
       orderBy: { id: "desc" },

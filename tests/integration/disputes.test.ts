@@ -3,7 +3,7 @@
 // changing nothing, two admins settling the same dispute at once, and what the admin pages read.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { adminTabCounts, countOpenDisputes } from "../../lib/disputes/count";
+import { adminTabCounts, getAdminOverview } from "../../lib/admin/overview";
 import { getExchangeForAdmin, listDisputes } from "../../lib/disputes/queries";
 import { countPendingMembers } from "../../lib/members/queries";
 import { resolveDispute } from "../../lib/disputes/resolve";
@@ -417,9 +417,11 @@ describe("what admins read", () => {
 });
 
 describe("the admin tabs' counts", () => {
-  it("counts disputed exchanges and members waiting for approval in one query, as the separate counts do", async () => {
+  const disputed = () => prisma.exchange.count({ where: { state: "disputed" } });
+
+  it("counts disputed exchanges and members waiting for approval in one query, as separate counts do, and the overview shows the same", async () => {
     const before = await adminTabCounts(prisma);
-    expect(before).toEqual({ pending: await countPendingMembers(prisma), disputes: await countOpenDisputes(prisma) });
+    expect(before).toEqual({ pending: await countPendingMembers(prisma), disputes: await disputed() });
     // Two disputes (one then settled), a confirmed exchange; a member waiting with a profile, one without.
     await exchangeUntil("disputed");
     const settled = await exchangeUntil("disputed");
@@ -429,6 +431,7 @@ describe("the admin tabs' counts", () => {
     await createMember(prisma, { status: "pending", profileDone: false });
     const after = await adminTabCounts(prisma);
     expect(after).toEqual({ pending: before.pending + 1, disputes: before.disputes + 1 });
-    expect(after).toEqual({ pending: await countPendingMembers(prisma), disputes: await countOpenDisputes(prisma) });
+    expect(after).toEqual({ pending: await countPendingMembers(prisma), disputes: await disputed() });
+    expect(await getAdminOverview(prisma)).toMatchObject({ pendingReady: after.pending, openDisputes: after.disputes });
   });
 });
